@@ -1,0 +1,48 @@
+import { Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { LoggerModule } from 'nestjs-pino';
+import { AccessGuard } from './common/access.guard';
+import { assignCorrelationId } from './common/correlation-id';
+import { ProblemFilter } from './common/problem.filter';
+import { createValidationPipe } from './common/validation';
+import { AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { GeoModule } from './geo/geo.module';
+import { HealthModule } from './health/health.module';
+import { MunicipalitiesModule } from './municipalities/municipalities.module';
+import { OpenApiModule } from './openapi/openapi.module';
+import { ReferenceDataModule } from './reference-data/reference-data.module';
+import { RegionsModule } from './regions/regions.module';
+
+@Module({
+  imports: [
+    ConfigModule,
+    LoggerModule.forRootAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({
+        pinoHttp: {
+          level: config.LOG_LEVEL,
+          genReqId: (request) => assignCorrelationId(request),
+          customProps: () => ({ service: 'ketenkaart-api' }),
+          redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+          autoLogging: { ignore: (request) => request.url === '/api/v1/health' },
+          transport: config.LOG_FORMAT === 'pretty' ? { target: 'pino-pretty', options: { singleLine: true } } : undefined,
+        },
+      }),
+    }),
+    DatabaseModule,
+    ReferenceDataModule,
+    HealthModule,
+    RegionsModule,
+    MunicipalitiesModule,
+    GeoModule,
+    OpenApiModule,
+  ],
+  providers: [
+    { provide: APP_GUARD, useClass: AccessGuard },
+    { provide: APP_FILTER, useClass: ProblemFilter },
+    { provide: APP_PIPE, useFactory: createValidationPipe },
+  ],
+})
+export class AppModule {}

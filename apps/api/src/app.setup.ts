@@ -1,0 +1,46 @@
+import { INestApplication } from '@nestjs/common';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { SwaggerModule } from '@nestjs/swagger';
+import { API_BASE_PATH } from '@ketenkaart/shared-domain';
+import compression from 'compression';
+import helmet from 'helmet';
+import { apiConventions } from './common/api-conventions.middleware';
+import { requireJsonBody } from './common/content-type.middleware';
+import { webStatic } from './common/web-static';
+import { AppConfig } from './config/app-config';
+import { buildOpenApiDocument } from './openapi/openapi';
+import { OpenApiDocumentHolder } from './openapi/openapi-document.holder';
+
+/** Everything an app instance needs besides its modules; shared by main.ts, the tests and the OpenAPI export. */
+export function configureApp(app: NestExpressApplication): INestApplication {
+  const config = app.get(AppConfig);
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.setGlobalPrefix(API_BASE_PATH.slice(1));
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: true,
+        directives: {
+          'default-src': ["'self'"],
+          'script-src': ["'self'"],
+          'style-src': ["'self'"],
+          'img-src': ["'self'", 'data:'],
+          'frame-ancestors': ["'none'"],
+          'upgrade-insecure-requests': null,
+        },
+      },
+      strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
+      referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+    }),
+  );
+  app.use(compression());
+  app.use(API_BASE_PATH, apiConventions, requireJsonBody);
+  app.useBodyParser('json', { limit: '256kb', type: ['application/json', 'application/merge-patch+json'] });
+  const web = config.WEB_DIST_DIR ? webStatic(config.resolvePath(config.WEB_DIST_DIR)) : null;
+  if (web) app.use(...web);
+  const document = buildOpenApiDocument(app);
+  app.get(OpenApiDocumentHolder).document = document;
+  SwaggerModule.setup('api/docs', app, document, { useGlobalPrefix: false, raw: false });
+  return app;
+}

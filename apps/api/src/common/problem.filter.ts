@@ -1,0 +1,107 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { ErrorCode, ProblemDetails } from '@ketenkaart/shared-domain';
+import type { Request, Response } from 'express';
+import { ProblemException } from './problem.exception';
+import { correlationIdOf } from './correlation-id';
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  409: 'Conflict',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+const CODE_BY_STATUS: Record<number, ErrorCode> = {
+  400: ErrorCode.validationFailed,
+  401: ErrorCode.unauthorized,
+  403: ErrorCode.forbidden,
+  404: ErrorCode.routeNotFound,
+  405: ErrorCode.methodNotAllowed,
+  409: ErrorCode.conflict,
+  413: ErrorCode.payloadTooLarge,
+  415: ErrorCode.unsupportedMediaType,
+};
+
+/** Errors thrown by body-parser before a controller runs (malformed JSON, too large, wrong charset). */
+interface BodyParserError extends Error {
+  type?: string;
+  status?: number;
+}
+
+/**
+ * Renders every error as RFC 9457 application/problem+json. Unknown errors become a generic 500 whose body
+ * holds no stack trace or SQL, only a correlation id that the log line carries too.
+ */
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ProblemFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const context = host.switchToHttp();
+    const request = context.getRequest<Request>();
+    const response = context.getResponse<Response>();
+    const problem = this.toProblem(exception, request);
+    problem.correlationId = correlationIdOf(request);
+    if (problem.status >= 500) {
+      this.logger.error({ err: exception, correlationId: problem.correlationId }, 'request failed');
+    }
+    if (response.headersSent) return;
+    response.status(problem.status).type('application/problem+json').json(problem);
+  }
+
+  private toProblem(exception: unknown, request: Request): ProblemDetails {
+    const instance = request.originalUrl?.split('?')[0];
+    if (exception instanceof ProblemException) {
+      return this.problem(exception.getStatus(), exception.code, exception.detail, instance, exception.invalidParams);
+    }
+    const bodyError = exception as BodyParserError;
+    if (bodyError?.type === 'entity.parse.failed') {
+      return this.problem(400, ErrorCode.invalidJson, 'The request body is not valid JSON.', instance, [
+        { name: 'body', code: 'invalid_json', reason: 'The request body is not valid JSON.' },
+      ]);
+    }
+    if (bodyError?.type === 'entity.too.large') {
+      return this.problem(413, ErrorCode.payloadTooLarge, 'The request body is too large.', instance);
+    }
+    if (bodyError?.type === 'encoding.unsupported' || bodyError?.type === 'charset.unsupported') {
+      return this.problem(415, ErrorCode.unsupportedMediaType, bodyError.message, instance);
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const detail =
+        status === 404
+          ? `No resource at ${request.method} ${instance}.`
+          : typeof exception.getResponse() === 'string'
+            ? (exception.getResponse() as string)
+            : exception.message;
+      return this.problem(status, CODE_BY_STATUS[status] ?? ErrorCode.internal, detail, instance);
+    }
+    return this.problem(500, ErrorCode.internal, 'An unexpected error occurred. Quote the correlation id when reporting it.', instance);
+  }
+
+  private problem(
+    status: number,
+    code: ErrorCode,
+    detail: string,
+    instance: string | undefined,
+    invalidParams?: ProblemDetails['invalidParams'],
+  ): ProblemDetails {
+    return {
+      type: `https://ketenkaart.nl/problems/${code.replace(/_/g, '-')}`,
+      title: TITLES[status] ?? 'Error',
+      status,
+      detail,
+      instance,
+      code,
+      ...(invalidParams ? { invalidParams } : {}),
+    };
+  }
+}

@@ -1,0 +1,32 @@
+import { ConfigError, loadConfig } from './app-config';
+
+describe('loadConfig', () => {
+  it('gives working defaults for a fresh machine (embedded database on port 3000)', () => {
+    const config = loadConfig({});
+    expect(config.PORT).toBe(3000);
+    expect(config.usesEmbeddedDatabase).toBe(true);
+    expect(config.PGLITE_DATA_DIR).toBe('.data/pglite');
+  });
+
+  it('uses a PostgreSQL server when DATABASE_URL is set', () => {
+    const config = loadConfig({ DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/x', PORT: '8080' });
+    expect(config.usesEmbeddedDatabase).toBe(false);
+    expect(config.PORT).toBe(8080);
+  });
+
+  it('names each wrong variable and what it expects', () => {
+    expect(() => loadConfig({ PORT: 'abc', LOG_LEVEL: 'loud', DATABASE_URL: 'mysql://x' })).toThrow(ConfigError);
+    try {
+      loadConfig({ PORT: 'abc', LOG_LEVEL: 'loud', DATABASE_URL: 'mysql://x' });
+    } catch (error) {
+      const message = (error as Error).message;
+      expect(message).toMatch(/PORT="abc": .*integer/);
+      expect(message).toMatch(/LOG_LEVEL="loud": .*one of/);
+      expect(message).toMatch(/DATABASE_URL=\(hidden\): must be a postgres/);
+    }
+  });
+
+  it('refuses a short admin token', () => {
+    expect(() => loadConfig({ ADMIN_TOKEN: 'short' })).toThrow(/ADMIN_TOKEN.*24 characters/);
+  });
+});

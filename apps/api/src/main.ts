@@ -1,0 +1,39 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+import { configureApp } from './app.setup';
+import { ConfigError, loadConfig } from './config/app-config';
+import { SetupService } from './database/setup.service';
+
+async function bootstrap(): Promise<void> {
+  // Validate before anything else starts, so a wrong variable stops the process with a clear message.
+  const config = loadConfig();
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, { bufferLogs: true, bodyParser: false });
+  const logger = app.get(Logger);
+  app.useLogger(logger);
+  configureApp(app);
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      logger.log(`${signal}: finishing requests in flight, then closing the database`);
+      // Requests in flight get the grace period; after that the process ends regardless.
+      setTimeout(() => process.exit(1), config.SHUTDOWN_GRACE_SECONDS * 1000).unref();
+    });
+  }
+  await app.get(SetupService).run();
+  await app.listen(config.PORT);
+  logger.log(
+    `Ketenkaart listening on http://localhost:${config.PORT} (${config.usesEmbeddedDatabase ? `embedded database in ${config.PGLITE_DATA_DIR}` : 'PostgreSQL server'})`,
+  );
+}
+
+bootstrap().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+  } else {
+    console.error('Ketenkaart could not start:', error);
+  }
+  process.exit(1);
+});

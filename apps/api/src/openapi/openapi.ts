@@ -1,0 +1,51 @@
+import { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { API_VERSION } from '@ketenkaart/shared-domain';
+
+const PROBLEM_JSON = 'application/problem+json';
+
+type ResponseObject = { headers?: Record<string, unknown>; content?: Record<string, unknown> };
+type OperationObject = { responses?: Record<string, ResponseObject | { $ref: string }> };
+
+/**
+ * The OpenAPI 3 document, built from the controllers and then brought in line with the NL GOV API Design
+ * Rules: error responses as problem+json and the API-Version header documented on every response.
+ */
+export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setTitle('Ketenkaart API')
+    .setDescription(
+      'API van Ketenkaart, het portaal van de regionale aanpak van mensenhandel: regio\'s, gemeenten, de sociale kaart en overdrachten. ' +
+        'Volgt de NL GOV API Design Rules; fouten zijn application/problem+json (RFC 9457) met een stabiele `code`.',
+    )
+    .setVersion(API_VERSION)
+    .setContact('Ketenkaart productteam', 'https://ketenkaart.nl', 'ketenkaart@comensha.nl')
+    .setLicense('EUPL-1.2', 'https://eupl.eu/1.2/nl/')
+    .addServer('/', 'This portal')
+    .addBearerAuth()
+    .build();
+  const document = SwaggerModule.createDocument(app, config);
+  document.components = {
+    ...document.components,
+    headers: {
+      'API-Version': {
+        description: 'Full semantic version of the API that answered.',
+        schema: { type: 'string', example: API_VERSION },
+      },
+    },
+  };
+  for (const pathItem of Object.values(document.paths)) {
+    for (const operation of Object.values(pathItem) as OperationObject[]) {
+      if (!operation || typeof operation !== 'object' || !('responses' in operation)) continue;
+      for (const [status, entry] of Object.entries(operation.responses ?? {})) {
+        if ('$ref' in entry) continue;
+        const response = entry as ResponseObject;
+        response.headers = { ...response.headers, 'API-Version': { $ref: '#/components/headers/API-Version' } };
+        if (Number(status) >= 400 && response.content?.['application/json']) {
+          response.content = { [PROBLEM_JSON]: response.content['application/json'] };
+        }
+      }
+    }
+  }
+  return document;
+}

@@ -1,0 +1,5 @@
+export * from './api-version';
+export * from './error-codes';
+export * from './regions';
+export * from './text';
+export * from './permissions';

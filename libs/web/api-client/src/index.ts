@@ -1,0 +1,4 @@
+export { apiClient, type ApiClient } from './lib/client';
+export { ApiProblemError, NETWORK_ERROR_STATUS, toProblemDetails, unwrap } from './lib/problem';
+export type { paths } from './lib/paths';
+export type * from './lib/types';

@@ -1,0 +1,11 @@
+import type { ComponentPropsWithRef } from 'react';
+import { classNames } from './class-names';
+
+export function SkipLink({ className, ...props }: ComponentPropsWithRef<'a'>) {
+  return (
+    <a
+      className={classNames('utrecht-skip-link', 'utrecht-skip-link--visible-on-focus', className)}
+      {...props}
+    />
+  );
+}
