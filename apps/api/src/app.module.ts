@@ -25,7 +25,15 @@ import { RegionsModule } from './regions/regions.module';
           level: config.LOG_LEVEL,
           genReqId: (request) => assignCorrelationId(request),
           customProps: () => ({ service: 'ketenkaart-api' }),
-          redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+          // Method, path and status only: headers and query strings may carry tokens or search terms.
+          serializers: {
+            req: (request: { id: string; method: string; url: string }) => ({
+              id: request.id,
+              method: request.method,
+              path: request.url.split('?')[0],
+            }),
+            res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
+          },
           autoLogging: { ignore: (request) => request.url === '/api/v1/health' },
           transport: config.LOG_FORMAT === 'pretty' ? { target: 'pino-pretty', options: { singleLine: true } } : undefined,
         },

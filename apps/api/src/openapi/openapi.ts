@@ -41,8 +41,8 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
         if ('$ref' in entry) continue;
         const response = entry as ResponseObject;
         response.headers = { ...response.headers, 'API-Version': { $ref: '#/components/headers/API-Version' } };
-        if (Number(status) >= 400 && response.content?.['application/json']) {
-          response.content = { [PROBLEM_JSON]: response.content['application/json'] };
+        if (Number(status) >= 400 && JSON.stringify(response.content?.['application/json'] ?? {}).includes('ProblemResponseDto')) {
+          response.content = { [PROBLEM_JSON]: response.content!['application/json'] };
         }
       }
     }

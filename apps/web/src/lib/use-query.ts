@@ -1,6 +1,6 @@
 import { toProblemDetails } from '@ketenkaart/web-api-client';
 import type { ProblemDetails } from '@ketenkaart/shared-domain';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 
 export interface QueryState<T> {
   data: T | undefined;
@@ -29,8 +29,11 @@ function isAbort(error: unknown): boolean {
  * `key === null` means "nothing to fetch yet".
  */
 export function useQuery<T>(key: string | null, fetcher: (signal: AbortSignal) => Promise<T>): QueryState<T> {
+  // The fetcher is usually an inline closure; only the key decides when to fetch again.
   const fetcherRef = useRef(fetcher);
-  fetcherRef.current = fetcher;
+  useLayoutEffect(() => {
+    fetcherRef.current = fetcher;
+  });
   const [state, setState] = useState<{ key: string | null; data?: T; error?: ProblemDetails }>({ key: null });
 
   useEffect(() => {

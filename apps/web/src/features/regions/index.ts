@@ -1,0 +1,1 @@
+export { RegionsExplorer } from './components/regions-explorer';
