@@ -5,6 +5,7 @@ import { API_BASE_PATH } from '@ketenkaart/shared-domain';
 import compression from 'compression';
 import helmet from 'helmet';
 import { apiConventions } from './common/api-conventions.middleware';
+import { bodyParserErrors } from './common/body-parser-errors.middleware';
 import { requireJsonBody } from './common/content-type.middleware';
 import { webStatic } from './common/web-static';
 import { AppConfig } from './config/app-config';
@@ -37,6 +38,7 @@ export function configureApp(app: NestExpressApplication): INestApplication {
   app.use(compression());
   app.use(API_BASE_PATH, apiConventions, requireJsonBody);
   app.useBodyParser('json', { limit: '256kb', type: ['application/json', 'application/merge-patch+json'] });
+  app.use(bodyParserErrors);
   const web = config.WEB_DIST_DIR ? webStatic(config.resolvePath(config.WEB_DIST_DIR)) : null;
   if (web) app.use(...web);
   const document = buildOpenApiDocument(app);

@@ -5,6 +5,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { Request } from 'express';
 import { AppConfig } from '../config/app-config';
 import { ACCESS_METADATA, AccessRule } from './access.decorator';
+import { ADMIN_CALLER, ANONYMOUS_CALLER, setCaller } from './caller';
 import { ProblemException } from './problem.exception';
 
 /**
@@ -26,13 +27,14 @@ export class AccessGuard implements CanActivate {
     if (!rule) {
       throw new ProblemException(403, ErrorCode.forbidden, 'This route declares no access rule and is closed.');
     }
-    if (rule.kind === 'public') return true;
     const request = context.switchToHttp().getRequest<Request>();
     const token = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
+    const admin = !!token && !!this.config.ADMIN_TOKEN && sameSecret(token, this.config.ADMIN_TOKEN);
+    setCaller(request, admin ? ADMIN_CALLER : ANONYMOUS_CALLER);
+    // A public route ignores a wrong token: the caller is then simply anonymous.
+    if (rule.kind === 'public') return true;
     if (!token) throw new ProblemException(401, ErrorCode.unauthorized, 'Sign in to use this route.');
-    if (!this.config.ADMIN_TOKEN || !sameSecret(token, this.config.ADMIN_TOKEN)) {
-      throw new ProblemException(403, ErrorCode.forbidden, `Missing permission '${rule.permission}'.`);
-    }
+    if (!admin) throw new ProblemException(403, ErrorCode.forbidden, `Missing permission '${rule.permission}'.`);
     return true;
   }
 }

@@ -9,7 +9,7 @@ import { correlationIdOf } from './correlation-id';
 export function apiConventions(request: Request, response: Response, next: NextFunction): void {
   response.setHeader('API-Version', API_VERSION);
   response.setHeader('X-Correlation-Id', correlationIdOf(request));
-  const path = request.path;
+  const path = request.originalUrl.split('?')[0];
   if (path.length > API_BASE_PATH.length + 1 && path.endsWith('/')) {
     response
       .status(404)

@@ -30,12 +30,6 @@ const CODE_BY_STATUS: Record<number, ErrorCode> = {
   415: ErrorCode.unsupportedMediaType,
 };
 
-/** Errors thrown by body-parser before a controller runs (malformed JSON, too large, wrong charset). */
-interface BodyParserError extends Error {
-  type?: string;
-  status?: number;
-}
-
 /**
  * Renders every error as RFC 9457 application/problem+json. Unknown errors become a generic 500 whose body
  * holds no stack trace or SQL, only a correlation id that the log line carries too.
@@ -61,18 +55,6 @@ export class ProblemFilter implements ExceptionFilter {
     const instance = request.originalUrl?.split('?')[0];
     if (exception instanceof ProblemException) {
       return this.problem(exception.getStatus(), exception.code, exception.detail, instance, exception.invalidParams);
-    }
-    const bodyError = exception as BodyParserError;
-    if (bodyError?.type === 'entity.parse.failed') {
-      return this.problem(400, ErrorCode.invalidJson, 'The request body is not valid JSON.', instance, [
-        { name: 'body', code: 'invalid_json', reason: 'The request body is not valid JSON.' },
-      ]);
-    }
-    if (bodyError?.type === 'entity.too.large') {
-      return this.problem(413, ErrorCode.payloadTooLarge, 'The request body is too large.', instance);
-    }
-    if (bodyError?.type === 'encoding.unsupported' || bodyError?.type === 'charset.unsupported') {
-      return this.problem(415, ErrorCode.unsupportedMediaType, bodyError.message, instance);
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();

@@ -9,13 +9,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { AppModule } from '../app.module';
 import { configureApp } from '../app.setup';
+import { serializeOpenApi } from './openapi';
 import { OpenApiDocumentHolder } from './openapi-document.holder';
 
-export const OPENAPI_FILE = path.resolve('apps/api/openapi.json');
-
-export function serializeOpenApi(document: object): string {
-  return `${JSON.stringify(document, null, 2)}\n`;
-}
+const OPENAPI_FILE = path.resolve('apps/api/openapi.json');
 
 async function main(): Promise<void> {
   process.env.PGLITE_DATA_DIR = 'memory://';
@@ -40,9 +37,7 @@ async function main(): Promise<void> {
   }
 }
 
-if (require.main === module) {
-  main().catch((error) => {
-    console.error(error);
-    process.exit(1);
-  });
-}
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -49,3 +49,8 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   }
   return document;
 }
+
+/** The committed file's exact text: stable key order as built, two-space indent, final newline. */
+export function serializeOpenApi(document: object): string {
+  return `${JSON.stringify(document, null, 2)}\n`;
+}

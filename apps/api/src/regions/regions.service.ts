@@ -152,13 +152,10 @@ export class RegionsService {
   async update(id: string, dto: UpdateRegionDto): Promise<RegionDetailDto> {
     await this.get(id);
     return this.dataSource.transaction(async (manager) => {
-      const region = await manager.findOne(RegionEntity, {
-        where: { id },
-        relations: { type: true },
-        lock: { mode: 'pessimistic_write' },
-      });
+      // Row lock first (no joins: FOR UPDATE cannot lock the nullable side of an outer join).
+      const region = await manager.findOne(RegionEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!region) throw ProblemException.notFound('Region', id);
-      this.requireEditable(region.type!, 'id');
+      this.requireEditable(await manager.findOneByOrFail(RegionTypeEntity, { code: region.typeCode }), 'id');
       if (region.version !== dto.version) {
         throw ProblemException.conflict(
           ErrorCode.conflict,
