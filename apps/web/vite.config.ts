@@ -14,7 +14,10 @@ function workspaceAliases(): Record<string, string> {
     compilerOptions: { paths: Record<string, string[]> };
   };
   return Object.fromEntries(
-    Object.entries(tsconfig.compilerOptions.paths).map(([alias, [target]]) => [alias, resolve(workspaceRoot, target ?? '')]),
+    Object.entries(tsconfig.compilerOptions.paths).map(([alias, [target]]) => [
+      alias,
+      resolve(workspaceRoot, target ?? ''),
+    ]),
   );
 }
 

@@ -1,4 +1,4 @@
-import '@utrecht/design-tokens/dist/index.css';
+import '@utrecht/design-tokens/dist/theme.css';
 import '@utrecht/component-library-css/dist/index.css';
 import './styles/app.css';
 import { StrictMode } from 'react';

@@ -1,4 +1,4 @@
-import { createBrowserRouter, redirect } from 'react-router-dom';
+import { createBrowserRouter, Navigate } from 'react-router-dom';
 import { paths } from '../config/paths';
 import { AppLoading } from './layout/app-loading';
 import { AppShell } from './layout/app-shell';
@@ -15,14 +15,15 @@ export function createRouter() {
         {
           ErrorBoundary: RouteError,
           children: [
-            { index: true, loader: () => redirect(paths.regions.getHref()) },
+            { index: true, element: <Navigate to={paths.regions.getHref()} replace /> },
             {
               path: paths.regions.path,
               lazy: () => import('./routes/regions').then((module) => ({ Component: module.RegionsRoute })),
             },
             {
               path: '*',
-              lazy: () => import('./routes/not-found').then((module) => ({ Component: module.NotFoundRoute })),
+              lazy: () =>
+                import('./routes/not-found').then((module) => ({ Component: module.NotFoundRoute })),
             },
           ],
         },

@@ -22,7 +22,10 @@ export function AppShell() {
           <nav className="ketenkaart-nav" aria-label={t('app.mainNavigation')}>
             <ul className="ketenkaart-nav__list">
               <li>
-                <NavLink className="utrecht-link utrecht-link--html-a ketenkaart-nav__link" to={paths.regions.path}>
+                <NavLink
+                  className="utrecht-link utrecht-link--html-a ketenkaart-nav__link"
+                  to={paths.regions.path}
+                >
                   {t('nav.regions')}
                 </NavLink>
               </li>

@@ -8,7 +8,13 @@ export interface ButtonProps extends ComponentPropsWithRef<'button'> {
   busy?: boolean;
 }
 
-export function Button({ appearance = 'secondary-action', busy, className, type = 'button', ...props }: ButtonProps) {
+export function Button({
+  appearance = 'secondary-action',
+  busy,
+  className,
+  type = 'button',
+  ...props
+}: ButtonProps) {
   return (
     <button
       type={type}

@@ -5,10 +5,17 @@ export function FormField({ className, ...props }: ComponentPropsWithRef<'div'>)
   return <div className={classNames('utrecht-form-field', className)} {...props} />;
 }
 
-export function FormLabel({ className, ...props }: ComponentPropsWithRef<'label'>) {
+export interface FormLabelProps extends ComponentPropsWithRef<'label'> {
+  /** Required: every label names one control (WCAG 1.3.1, 4.1.2). */
+  htmlFor: string;
+}
+
+export function FormLabel({ htmlFor, className, children, ...props }: FormLabelProps) {
   return (
     <div className="utrecht-form-field__label">
-      <label className={classNames('utrecht-form-label', className)} {...props} />
+      <label htmlFor={htmlFor} className={classNames('utrecht-form-label', className)} {...props}>
+        {children}
+      </label>
     </div>
   );
 }
@@ -45,7 +52,12 @@ export function Select({ busy, className, ...props }: SelectProps) {
   return (
     <select
       aria-busy={busy || undefined}
-      className={classNames('utrecht-select', 'utrecht-select--html-select', busy && 'utrecht-select--busy', className)}
+      className={classNames(
+        'utrecht-select',
+        'utrecht-select--html-select',
+        busy && 'utrecht-select--busy',
+        className,
+      )}
       {...props}
     />
   );

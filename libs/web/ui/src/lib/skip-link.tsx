@@ -1,11 +1,13 @@
 import type { ComponentPropsWithRef } from 'react';
 import { classNames } from './class-names';
 
-export function SkipLink({ className, ...props }: ComponentPropsWithRef<'a'>) {
+export function SkipLink({ className, children, ...props }: ComponentPropsWithRef<'a'>) {
   return (
     <a
       className={classNames('utrecht-skip-link', 'utrecht-skip-link--visible-on-focus', className)}
       {...props}
-    />
+    >
+      {children}
+    </a>
   );
 }

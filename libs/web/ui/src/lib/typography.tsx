@@ -31,8 +31,12 @@ export function Paragraph({ lead, small, className, ...props }: ParagraphProps) 
   );
 }
 
-export function Link({ className, ...props }: ComponentPropsWithRef<'a'>) {
-  return <a className={classNames('utrecht-link', 'utrecht-link--html-a', className)} {...props} />;
+export function Link({ className, children, ...props }: ComponentPropsWithRef<'a'>) {
+  return (
+    <a className={classNames('utrecht-link', 'utrecht-link--html-a', className)} {...props}>
+      {children}
+    </a>
+  );
 }
 
 // Inline so the component works without any stylesheet of this library.

@@ -7,7 +7,10 @@ const SEARCH_PAGE_SIZE = 10;
 /** All current municipalities: names for map tooltips and the text alternative. */
 export async function getAllMunicipalities(signal: AbortSignal): Promise<MunicipalitySummary[]> {
   const body = await unwrap(
-    apiClient.GET('/api/v1/municipalities', { params: { query: { pageSize: ALL_MUNICIPALITIES_PAGE_SIZE } }, signal }),
+    apiClient.GET('/api/v1/municipalities', {
+      params: { query: { pageSize: ALL_MUNICIPALITIES_PAGE_SIZE } },
+      signal,
+    }),
   );
   return body.items;
 }
@@ -16,9 +19,15 @@ export function useAllMunicipalities() {
   return useQuery('municipalities:all', getAllMunicipalities);
 }
 
-export async function searchMunicipalities(query: string, signal: AbortSignal): Promise<MunicipalitySummary[]> {
+export async function searchMunicipalities(
+  query: string,
+  signal: AbortSignal,
+): Promise<MunicipalitySummary[]> {
   const body = await unwrap(
-    apiClient.GET('/api/v1/municipalities', { params: { query: { q: query, pageSize: SEARCH_PAGE_SIZE } }, signal }),
+    apiClient.GET('/api/v1/municipalities', {
+      params: { query: { q: query, pageSize: SEARCH_PAGE_SIZE } },
+      signal,
+    }),
   );
   return body.items;
 }

@@ -6,5 +6,7 @@ export function getMunicipality(gmCode: string, signal: AbortSignal): Promise<Mu
 }
 
 export function useMunicipality(gmCode: string | null) {
-  return useQuery(gmCode ? `municipality:${gmCode}` : null, (signal) => getMunicipality(gmCode ?? '', signal));
+  return useQuery(gmCode ? `municipality:${gmCode}` : null, (signal) =>
+    getMunicipality(gmCode ?? '', signal),
+  );
 }

@@ -15,5 +15,7 @@ export async function getRegionsOfType(typeCode: string, signal: AbortSignal): P
 }
 
 export function useRegionsOfType(typeCode: string | null) {
-  return useQuery(typeCode ? `regions:${typeCode}` : null, (signal) => getRegionsOfType(typeCode ?? '', signal));
+  return useQuery(typeCode ? `regions:${typeCode}` : null, (signal) =>
+    getRegionsOfType(typeCode ?? '', signal),
+  );
 }

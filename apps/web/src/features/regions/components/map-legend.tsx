@@ -41,7 +41,13 @@ export function MapLegend({ unassignedCount }: MapLegendProps) {
         <li>
           <Swatch>
             <defs>
-              <pattern id={hatchId} patternUnits="userSpaceOnUse" width="4" height="4" patternTransform="rotate(45)">
+              <pattern
+                id={hatchId}
+                patternUnits="userSpaceOnUse"
+                width="4"
+                height="4"
+                patternTransform="rotate(45)"
+              >
                 <rect width="4" height="4" fill="#ffffff" />
                 <line x1="0" y1="0" x2="0" y2="4" stroke={NO_REGION_HATCH} strokeWidth="1.5" />
               </pattern>

@@ -8,6 +8,8 @@ import { regionTypeLabel } from '../lib/region-type-label';
 
 export interface MunicipalityDetailsProps {
   code: string | null;
+  /** Known before the details arrive (from the municipality list), so the heading can render at once. */
+  knownName: string | undefined;
   regionTypes: readonly RegionType[] | undefined;
   /** Move focus to the heading once loaded (after a pick from the search results, not after a map click). */
   focusOnLoad: boolean;
@@ -22,7 +24,11 @@ interface RegionRow {
 }
 
 /** One row per region type, in the API's order, so "no region of this type" is stated rather than omitted. */
-function regionRows(detail: MunicipalityDetail, regionTypes: readonly RegionType[] | undefined, language: string) {
+function regionRows(
+  detail: MunicipalityDetail,
+  regionTypes: readonly RegionType[] | undefined,
+  language: string,
+) {
   const types: { code: string; label: string }[] = regionTypes
     ? regionTypes.map((type) => ({ code: type.code, label: regionTypeLabel(type, language) }))
     : [...new Map(detail.regions.map((region) => [region.typeCode, region.typeName])).entries()].map(
@@ -31,38 +37,62 @@ function regionRows(detail: MunicipalityDetail, regionTypes: readonly RegionType
   return types.map<RegionRow>((type) => ({
     typeCode: type.code,
     typeName: type.label,
-    regionNames: detail.regions.filter((region) => region.typeCode === type.code).map((region) => region.name),
+    regionNames: detail.regions
+      .filter((region) => region.typeCode === type.code)
+      .map((region) => region.name),
   }));
 }
 
-export function MunicipalityDetails({ code, regionTypes, focusOnLoad, onFocused, onClear }: MunicipalityDetailsProps) {
-  const { t, i18n } = useTranslation();
+export function MunicipalityDetails({
+  code,
+  knownName,
+  regionTypes,
+  focusOnLoad,
+  onFocused,
+  onClear,
+}: MunicipalityDetailsProps) {
+  const { t } = useTranslation();
   const headingId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const { data: detail, error, isLoading } = useMunicipality(code);
+  const { data: detail, error } = useMunicipality(code);
+  const name = detail?.name ?? knownName;
 
+  // Focus follows a pick from the search results, so screen reader users hear where they landed.
   useEffect(() => {
-    if (focusOnLoad && detail && headingRef.current) {
+    if (focusOnLoad && name && headingRef.current) {
       headingRef.current.focus();
       onFocused();
     }
-  }, [focusOnLoad, detail, onFocused]);
+  }, [focusOnLoad, name, onFocused]);
 
   if (!code) return <Paragraph className="ketenkaart-details__hint">{t('regions.details.hint')}</Paragraph>;
   if (error) return <ProblemAlert problem={error} />;
-  if (isLoading || !detail) {
-    return (
-      <Paragraph role="status" aria-busy="true">
-        {t('regions.details.loading')}
-      </Paragraph>
-    );
-  }
+  const loading = <Paragraph role="status">{t('regions.details.loading')}</Paragraph>;
+  if (!name) return loading;
 
   return (
-    <section className="ketenkaart-details" aria-labelledby={headingId}>
+    <section className="ketenkaart-details" aria-labelledby={headingId} aria-busy={!detail || undefined}>
       <Heading level={2} id={headingId} ref={headingRef} tabIndex={-1}>
-        {detail.name}
+        {name}
       </Heading>
+      {detail ? <MunicipalityFacts detail={detail} regionTypes={regionTypes} /> : loading}
+      <Button appearance="secondary-action" onClick={onClear}>
+        {t('regions.details.clear')}
+      </Button>
+    </section>
+  );
+}
+
+function MunicipalityFacts({
+  detail,
+  regionTypes,
+}: {
+  detail: MunicipalityDetail;
+  regionTypes: readonly RegionType[] | undefined;
+}) {
+  const { t, i18n } = useTranslation();
+  return (
+    <>
       <DataList>
         <DataListItem label={t('regions.details.cbsCode')}>{detail.cbsCode}</DataListItem>
         {detail.displayName && detail.displayName !== detail.name ? (
@@ -77,9 +107,6 @@ export function MunicipalityDetails({ code, regionTypes, focusOnLoad, onFocused,
           </DataListItem>
         ))}
       </DataList>
-      <Button appearance="secondary-action" onClick={onClear}>
-        {t('regions.details.clear')}
-      </Button>
-    </section>
+    </>
   );
 }

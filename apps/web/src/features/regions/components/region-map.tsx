@@ -30,7 +30,9 @@ export function RegionMap({ model, regionTypeName, selectedCode, nameOf, onSelec
   const captionId = useId();
   const descriptionId = useId();
   const hatchId = useId().replace(/:/g, '');
-  const selected = selectedCode ? model.geometry.shapes.find((shape) => shape.code === selectedCode) : undefined;
+  const selected = selectedCode
+    ? model.geometry.shapes.find((shape) => shape.code === selectedCode)
+    : undefined;
 
   // A ref keeps the click handler stable, so the memoised shapes survive a change of selection.
   const onSelectRef = useRef(onSelect);
@@ -58,7 +60,13 @@ export function RegionMap({ model, regionTypeName, selectedCode, nameOf, onSelec
         aria-describedby={descriptionId}
       >
         <defs>
-          <pattern id={hatchId} patternUnits="userSpaceOnUse" width="4" height="4" patternTransform="rotate(45)">
+          <pattern
+            id={hatchId}
+            patternUnits="userSpaceOnUse"
+            width="4"
+            height="4"
+            patternTransform="rotate(45)"
+          >
             <rect width="4" height="4" fill="#ffffff" />
             <line x1="0" y1="0" x2="0" y2="4" stroke={NO_REGION_HATCH} strokeWidth="1.5" />
           </pattern>
@@ -69,8 +77,9 @@ export function RegionMap({ model, regionTypeName, selectedCode, nameOf, onSelec
           d={model.borderPath}
           fill="none"
           stroke={REGION_BORDER_COLOUR}
-          strokeWidth={1.6}
+          strokeWidth={2}
           strokeLinejoin="round"
+          vectorEffect="non-scaling-stroke"
           pointerEvents="none"
         />
         {selected ? (
@@ -80,8 +89,9 @@ export function RegionMap({ model, regionTypeName, selectedCode, nameOf, onSelec
             d={selected.d}
             fill={SELECTED_FILL}
             stroke="#000000"
-            strokeWidth={2}
+            strokeWidth={2.5}
             strokeLinejoin="round"
+            vectorEffect="non-scaling-stroke"
             pointerEvents="none"
           />
         ) : null}
@@ -98,7 +108,12 @@ interface MunicipalityShapesProps {
 }
 
 // Memoised: a new selection redraws one overlay path, not all 342 municipalities.
-const MunicipalityShapes = memo(function MunicipalityShapes({ model, nameOf, hatchFill, onClick }: MunicipalityShapesProps) {
+const MunicipalityShapes = memo(function MunicipalityShapes({
+  model,
+  nameOf,
+  hatchFill,
+  onClick,
+}: MunicipalityShapesProps) {
   const { t } = useTranslation();
   return (
     <g className="ketenkaart-map__municipalities" onClick={onClick}>
@@ -114,7 +129,8 @@ const MunicipalityShapes = memo(function MunicipalityShapes({ model, nameOf, hat
             d={d}
             fill={fill}
             stroke={MUNICIPALITY_BORDER_COLOUR}
-            strokeWidth={0.5}
+            strokeWidth={0.6}
+            vectorEffect="non-scaling-stroke"
           >
             <title>{`${nameOf.get(code) ?? code} – ${region?.name ?? t('regions.map.noRegion')}`}</title>
           </path>

@@ -18,7 +18,13 @@ export function RegionTypeSelect({ regionTypes, value, onChange }: RegionTypeSel
     <FormField>
       <FormLabel htmlFor={id}>{t('regions.regionType.label')}</FormLabel>
       <div className="utrecht-form-field__input">
-        <Select id={id} value={value} busy={loading} disabled={loading} onChange={(event) => onChange(event.target.value)}>
+        <Select
+          id={id}
+          value={value}
+          busy={loading}
+          disabled={loading}
+          onChange={(event) => onChange(event.target.value)}
+        >
           {loading ? (
             <SelectOption value={value}>{t('regions.regionType.loading')}</SelectOption>
           ) : (

@@ -41,7 +41,9 @@ export function RegionsExplorer() {
   );
   const regionType = regionTypes.data?.find((type) => type.code === typeCode);
   const regionTypeName = regionType ? regionTypeLabel(regionType, i18n.language) : typeCode;
-  const unassignedCount = model ? model.geometry.shapes.filter((shape) => !model.regionOf.has(shape.code)).length : 0;
+  const unassignedCount = model
+    ? model.geometry.shapes.filter((shape) => !model.regionOf.has(shape.code)).length
+    : 0;
 
   const onPick = useCallback(
     (municipality: MunicipalitySummary) => {
@@ -62,6 +64,7 @@ export function RegionsExplorer() {
         <MunicipalitySearch onPick={onPick} />
         <MunicipalityDetails
           code={municipalityCode}
+          knownName={municipalityCode ? nameOf.get(municipalityCode) : undefined}
           regionTypes={regionTypes.data}
           focusOnLoad={focusDetails}
           onFocused={onFocused}

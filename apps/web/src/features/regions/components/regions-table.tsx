@@ -23,11 +23,14 @@ const collator = new Intl.Collator('nl');
 export function RegionsTable({ model, regionTypeName, nameOf }: RegionsTableProps) {
   const { t } = useTranslation();
   const rows = useMemo(() => {
-    const names = (codes: readonly string[]) => codes.map((code) => nameOf.get(code) ?? code).sort(collator.compare);
+    const names = (codes: readonly string[]) =>
+      codes.map((code) => nameOf.get(code) ?? code).sort(collator.compare);
     const regionRows = [...model.regionById.values()]
       .sort((a, b) => collator.compare(a.name, b.name))
       .map((region) => ({ key: region.id, name: region.name, members: names(region.municipalityCodes) }));
-    const unassigned = model.geometry.shapes.map((shape) => shape.code).filter((code) => !model.regionOf.has(code));
+    const unassigned = model.geometry.shapes
+      .map((shape) => shape.code)
+      .filter((code) => !model.regionOf.has(code));
     return unassigned.length
       ? [...regionRows, { key: 'none', name: t('regions.map.noRegion'), members: names(unassigned) }]
       : regionRows;

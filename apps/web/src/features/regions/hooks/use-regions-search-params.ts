@@ -32,7 +32,10 @@ export function useRegionsSearchParams() {
   );
 
   const setTypeCode = useCallback((code: string) => update(TYPE_PARAM, code), [update]);
-  const setMunicipalityCode = useCallback((code: string | null) => update(MUNICIPALITY_PARAM, code), [update]);
+  const setMunicipalityCode = useCallback(
+    (code: string | null) => update(MUNICIPALITY_PARAM, code),
+    [update],
+  );
 
   return { typeCode, municipalityCode, setTypeCode, setMunicipalityCode };
 }

@@ -47,7 +47,10 @@ export function buildMapGeometry(topology: MunicipalityTopology): MapGeometry {
     Math.ceil(y1 - y0 + 2 * MAP_PADDING),
   ].join(' ');
 
-  const shapes = municipalities.features.map((shape) => ({ code: shape.properties.code, d: path(shape) ?? '' }));
+  const shapes = municipalities.features.map((shape) => ({
+    code: shape.properties.code,
+    d: path(shape) ?? '',
+  }));
   const geometries = topology.objects.gm_features.geometries;
   const neighbours = new Map<string, string[]>();
   neighbors(geometries).forEach((adjacent, index) => {
