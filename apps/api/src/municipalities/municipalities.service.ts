@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { GM_CODE_PATTERN } from '@ketenkaart/shared-domain';
+import { foldForSearch, GM_CODE_PATTERN } from '@ketenkaart/shared-domain';
 import { DataSource } from 'typeorm';
 import { Page } from '../common/pagination.dto';
 import { ProblemException } from '../common/problem.exception';
@@ -16,8 +16,6 @@ const SELECT_MUNICIPALITY = `
          g.successor_code AS "successorCode"
     FROM municipality g`;
 
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, '\\$&');
-
 @Injectable()
 export class MunicipalitiesService {
   constructor(private readonly dataSource: DataSource) {}
@@ -28,14 +26,14 @@ export class MunicipalitiesService {
     if (!query.includeEnded) where.push('(g.valid_until IS NULL OR g.valid_until > CURRENT_DATE)');
     let order = 'g.name';
     if (query.q) {
-      params.push(escapeLike(query.q));
-      const term = `$${params.length}`;
-      // Prefix of the name or of a later word in it: "sud" finds Súdwest-Fryslân, "haag" finds Den Haag.
-      where.push(`(kk_fold(g.name) LIKE kk_fold(${term}) || '%'
-                  OR kk_fold(coalesce(g.display_name, '')) LIKE kk_fold(${term}) || '%'
-                  OR kk_fold(g.name) ~ ('[^a-z0-9]' || kk_fold(${term}))
-                  OR g.code = upper(${term}))`);
-      order = `(kk_fold(g.name) LIKE kk_fold(${term}) || '%') DESC, g.name`;
+      // Words of the name and display name, folded and split on anything but letters and digits, so that
+      // "sud" finds Súdwest-Fryslân and "haag" finds 's-Gravenhage (Den Haag). Only [a-z0-9 ] reaches SQL.
+      const words = foldForSearch(query.q).replace(/[^a-z0-9]+/g, ' ').trim();
+      params.push(words, query.q.toUpperCase());
+      const [term, code] = [`$${params.length - 1}`, `$${params.length}`];
+      where.push(`((${term} <> '' AND ' ' || regexp_replace(kk_fold(g.name || ' ' || coalesce(g.display_name, '')), '[^a-z0-9]+', ' ', 'g')
+                     LIKE '% ' || ${term} || '%') OR g.code = ${code})`);
+      order = `(regexp_replace(kk_fold(g.name), '[^a-z0-9]+', ' ', 'g') LIKE ${term} || '%') DESC, g.name`;
     }
     const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
     const [{ count }] = await this.dataSource.query(`SELECT count(*) FROM municipality g ${filter}`, params);

@@ -12,11 +12,14 @@ import { REGION_TYPES } from './region-types';
 /** The municipal division the bundled list describes (CBS, 1 January 2023; 2025 has the same 342 codes). */
 export const BUNDLED_LIST_VALID_FROM = '2023-01-01';
 
-interface ReferenceRegion {
+export interface ReferenceRegion {
   typeCode: RegionTypeCode;
   code: string;
   name: string;
 }
+
+export const referenceRegionKey = (region: { typeCode: string; code: string }) =>
+  `${region.typeCode}|${region.code}`;
 
 /** The four reference grids a municipality belongs to by law or CBS, derived from one list row. */
 export function referenceRegionsOf(row: MunicipalityRow): ReferenceRegion[] {
@@ -66,22 +69,10 @@ export class ReferenceDataService {
 
   /** Creates missing reference regions and gives each row's municipality a current membership in them. */
   async linkReferenceRegions(manager: EntityManager, rows: MunicipalityRow[], validFrom: string): Promise<void> {
-    const wanted = new Map<string, ReferenceRegion>();
-    for (const row of rows) {
-      for (const region of referenceRegionsOf(row)) wanted.set(`${region.typeCode}|${region.code}`, region);
-    }
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(RegionEntity)
-      .values([...wanted.values()].map((region) => ({ ...region, validFrom, source: 'reference' as const })))
-      .orIgnore()
-      .execute();
-    const regions = await manager.find(RegionEntity, { where: { source: 'reference' } });
-    const idByKey = new Map(regions.map((region) => [`${region.typeCode}|${region.code}`, region.id]));
+    const idByKey = await this.ensureReferenceRegions(manager, rows.flatMap(referenceRegionsOf), validFrom);
     const memberships = rows.flatMap((row) =>
       referenceRegionsOf(row).map((region) => ({
-        regionId: idByKey.get(`${region.typeCode}|${region.code}`)!,
+        regionId: idByKey.get(referenceRegionKey(region))!,
         municipalityCode: row.gmCode,
         validFrom,
         validUntil: null,
@@ -96,5 +87,27 @@ export class ReferenceDataService {
         .orIgnore()
         .execute();
     }
+  }
+
+  /** Creates the reference regions that do not exist yet; returns the id of every reference region by key. */
+  async ensureReferenceRegions(
+    manager: EntityManager,
+    regions: ReferenceRegion[],
+    validFrom: string,
+  ): Promise<Map<string, string>> {
+    const wanted = new Map(regions.map((region) => [referenceRegionKey(region), region]));
+    if (wanted.size > 0) {
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(RegionEntity)
+        .values(
+          [...wanted.values()].map((region) => ({ ...region, validFrom, source: 'reference' as const })),
+        )
+        .orIgnore()
+        .execute();
+    }
+    const existing = await manager.find(RegionEntity, { where: { source: 'reference' } });
+    return new Map(existing.map((region) => [referenceRegionKey(region), region.id]));
   }
 }
