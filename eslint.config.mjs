@@ -5,6 +5,7 @@ import nx from '@nx/eslint-plugin';
 import prettier from 'eslint-config-prettier';
 import jsxA11y from 'eslint-plugin-jsx-a11y';
 import reactHooks from 'eslint-plugin-react-hooks';
+import { defineConfig, globalIgnores } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
 const nodeGlobals = Object.fromEntries(
@@ -28,19 +29,17 @@ const nodeGlobals = Object.fromEntries(
   ].map((name) => [name, 'readonly']),
 );
 
-export default tseslint.config(
-  {
-    ignores: [
-      '**/dist/**',
-      '**/node_modules/**',
-      '**/.nx/**',
-      '**/.data/**',
-      '**/tmp/**',
-      '**/coverage/**',
-      'bench/results/**',
-      'libs/web/api-client/src/schema.d.ts',
-    ],
-  },
+export default defineConfig(
+  globalIgnores([
+    '**/dist/**',
+    '**/node_modules/**',
+    '**/.nx/**',
+    '**/.data/**',
+    '**/tmp/**',
+    '**/coverage/**',
+    'bench/results/**',
+    'libs/web/api-client/src/schema.d.ts',
+  ]),
   {
     linterOptions: { reportUnusedDisableDirectives: 'error' },
   },
@@ -51,9 +50,9 @@ export default tseslint.config(
     languageOptions: { globals: nodeGlobals },
   },
 
-  ...tseslint.configs.recommended.map((config) => ({ ...config, files: ['**/*.{ts,tsx,mts,cts}'] })),
   {
     files: ['**/*.{ts,tsx,mts,cts}'],
+    extends: [tseslint.configs.recommended],
     rules: {
       '@typescript-eslint/no-unused-vars': [
         'error',
@@ -111,6 +110,15 @@ export default tseslint.config(
           Textbox: 'input',
         },
       },
+    },
+    rules: {
+      // The ARIA listbox pattern on ul/li (a combobox's options) is valid; strict forbids it outright.
+      'jsx-a11y/no-noninteractive-element-to-interactive-role': [
+        'error',
+        jsxA11y.flatConfigs.recommended.rules['jsx-a11y/no-noninteractive-element-to-interactive-role'][1],
+      ],
+      // react-router's <Link to> renders a real href.
+      'jsx-a11y/anchor-is-valid': ['error', { components: ['Link'], specialLink: ['to'] }],
     },
   },
   {

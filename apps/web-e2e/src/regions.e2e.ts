@@ -44,7 +44,9 @@ describe("Regio's page", () => {
   });
 
   it('is checked against an API that knows every region type and Amsterdam’s regions', () => {
-    expect(regionTypes.map((type) => type.code).sort()).toEqual(expect.arrayContaining(Object.values(RegionTypeCode)));
+    expect(regionTypes.map((type) => type.code).sort()).toEqual(
+      expect.arrayContaining(Object.values(RegionTypeCode)),
+    );
     for (const [typeCode, name] of Object.entries(AMSTERDAM.regions)) {
       expect(amsterdam.regions).toContainEqual(expect.objectContaining({ typeCode, name }));
     }
@@ -56,10 +58,15 @@ describe("Regio's page", () => {
 
     const select = ui.regionTypeSelect(page);
     await select.waitFor();
-    const options = await select
-      .locator('option')
-      .evaluateAll((elements) => elements.map((el) => ({ value: (el as HTMLOptionElement).value, text: el.textContent?.trim() ?? '' })));
-    const missing = regionTypes.filter((type) => !options.some((o) => o.value === type.code || o.text === type.name));
+    const options = await select.locator('option').evaluateAll((elements) =>
+      elements.map((el) => ({
+        value: (el as HTMLOptionElement).value,
+        text: el.textContent?.trim() ?? '',
+      })),
+    );
+    const missing = regionTypes.filter(
+      (type) => !options.some((o) => o.value === type.code || o.text === type.name),
+    );
     expect(missing.map((type) => `${type.code} (${type.name})`)).toEqual([]);
 
     const map = ui.map(page);
@@ -78,14 +85,14 @@ describe("Regio's page", () => {
     const { page } = browser;
     await open(page, '/regios');
     await ui.municipalitySearch(page).fill('sud');
-    await ui.suggestion(page, 'Súdwest-Fryslân').waitFor();
+    await (await ui.suggestion(page, 'Súdwest-Fryslân')).waitFor();
   });
 
   it('shows Amsterdam’s regions of every type after choosing it in the search, in a shareable URL', async () => {
     const { page } = browser;
     await open(page, '/regios');
     await ui.municipalitySearch(page).fill('Amsterdam');
-    await ui.suggestion(page, AMSTERDAM.name).click();
+    await (await ui.suggestion(page, AMSTERDAM.name)).click();
 
     await expectAmsterdamShown(browser, amsterdam, regionTypes);
     await waitForSearchParam(page, 'gemeente', AMSTERDAM.code);
@@ -105,10 +112,13 @@ describe("Regio's page", () => {
     await open(page, '/regios');
     const select = ui.regionTypeSelect(page);
     const current = await select.inputValue();
-    const wanted = current === RegionTypeCode.politieEenheid ? RegionTypeCode.provincie : RegionTypeCode.politieEenheid;
+    const wanted =
+      current === RegionTypeCode.politieEenheid ? RegionTypeCode.provincie : RegionTypeCode.politieEenheid;
     const option = await select.locator('option').evaluateAll(
       (elements, [code, name]) => {
-        const match = (elements as HTMLOptionElement[]).find((o) => o.value === code || o.textContent?.trim() === name);
+        const match = (elements as HTMLOptionElement[]).find(
+          (o) => o.value === code || o.textContent?.trim() === name,
+        );
         return match ? match.value : null;
       },
       [wanted, regionTypes.find((type) => type.code === wanted)?.name ?? wanted],
@@ -136,12 +146,12 @@ describe("Regio's page", () => {
     expect(reached).toBe(true);
 
     await page.keyboard.type(AMSTERDAM.name);
-    await ui.suggestion(page, AMSTERDAM.name).waitFor();
-    // ARIA combobox: ArrowDown moves the active option. Some comboboxes already activate the first
-    // match; either way, move until Amsterdam is the active option, then Enter.
+    await (await ui.suggestion(page, AMSTERDAM.name)).waitFor();
+    // ArrowDown moves to the results (focus, or aria-activedescendant in a combobox that already
+    // points at the first match); move until Amsterdam is the active result, then Enter.
     for (let presses = 0; presses < 10; presses++) {
       await page.keyboard.press('ArrowDown');
-      if (await isActiveOption(browser, AMSTERDAM.name)) break;
+      if (await isActiveResult(browser, AMSTERDAM.name)) break;
     }
     await page.keyboard.press('Enter');
 
@@ -155,20 +165,32 @@ async function waitForSelectValue(browser: Browser, value: string): Promise<void
   await eventually(async () => expect(await select.inputValue()).toBe(value));
 }
 
-/** The option the combobox points at: `aria-activedescendant`, else the one marked `aria-selected`. */
-async function isActiveOption(browser: Browser, name: string): Promise<boolean> {
-  return browser.page.evaluate((wanted) => {
-    const focused = document.activeElement;
-    const activeId = focused?.getAttribute('aria-activedescendant');
-    const active =
-      (activeId ? document.getElementById(activeId) : null) ??
-      document.querySelector('[role="option"][aria-selected="true"]') ??
-      (focused?.getAttribute('role') === 'option' ? focused : null);
-    return (active?.textContent ?? '').trim().startsWith(wanted);
-  }, name);
+/**
+ * The result a keyboard user is on: the combobox's `aria-activedescendant`, else the focused element
+ * when focus has left the search box (a list of buttons), else an option marked `aria-selected`.
+ */
+async function isActiveResult(browser: Browser, name: string): Promise<boolean> {
+  const search = await ui.municipalitySearch(browser.page).elementHandle();
+  return browser.page.evaluate(
+    ([wanted, input]) => {
+      const focused = document.activeElement;
+      const activeId = focused?.getAttribute('aria-activedescendant');
+      const active = activeId
+        ? document.getElementById(activeId)
+        : focused && focused !== input && focused !== document.body
+          ? focused
+          : document.querySelector('[role="option"][aria-selected="true"]');
+      return (active?.textContent ?? '').trim().startsWith(wanted);
+    },
+    [name, search] as const,
+  );
 }
 
-async function expectAmsterdamShown(browser: Browser, detail: MunicipalityDetail, types: RegionType[]): Promise<void> {
+async function expectAmsterdamShown(
+  browser: Browser,
+  detail: MunicipalityDetail,
+  types: RegionType[],
+): Promise<void> {
   const section = ui.municipalitySection(browser.page, AMSTERDAM.name);
   await section.waitFor();
 

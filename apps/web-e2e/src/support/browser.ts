@@ -6,14 +6,15 @@ import { type BrowserContext, chromium, type Page } from 'playwright-core';
 export interface Browser {
   context: BrowserContext;
   page: Page;
-  /** Uncaught exceptions and console errors the page produced since the last `takeErrors()`. */
+  /** Uncaught exceptions, console errors and failed requests since the last `takeErrors()`. */
   takeErrors(): string[];
   close(): Promise<void>;
 }
 
 export function baseUrl(): string {
   const url = process.env.E2E_BASE_URL;
-  if (!url) throw new Error('E2E_BASE_URL is not set: run the journeys through jest -c apps/web-e2e/jest.config.ts');
+  if (!url)
+    throw new Error('E2E_BASE_URL is not set: run the journeys through jest -c apps/web-e2e/jest.config.ts');
   return url.replace(/\/$/, '');
 }
 
@@ -46,7 +47,17 @@ export async function openBrowser(): Promise<Browser> {
   let errors: string[] = [];
   page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
   page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`console.error: ${message.text()}`);
+    // Failed requests are judged by their status below, not by Chromium's console echo of them.
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
+      errors.push(`console.error: ${message.text()}`);
+    }
+  });
+  page.on('response', (response) => {
+    const { pathname } = new URL(response.url());
+    // A 4xx from the API can be an answer the page handles; a server error or a missing asset is a bug.
+    if (response.status() >= 500 || (response.status() === 404 && !pathname.startsWith('/api/'))) {
+      errors.push(`HTTP ${response.status()} for ${response.request().method()} ${pathname}`);
+    }
   });
 
   return {

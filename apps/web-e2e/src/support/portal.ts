@@ -49,7 +49,9 @@ export async function startPortal(): Promise<RunningPortal> {
     ['web build', path.join(WEB_DIST, 'index.html')],
   ]) {
     if (!existsSync(file)) {
-      throw new Error(`${what} missing (${path.relative(WORKSPACE_ROOT, file)}): run "npx nx run-many -t build -p api web" first`);
+      throw new Error(
+        `${what} missing (${path.relative(WORKSPACE_ROOT, file)}): run "npx nx run-many -t build -p api web" first`,
+      );
     }
   }
   mkdirSync(ARTIFACTS_DIR, { recursive: true });
@@ -66,7 +68,11 @@ export async function startPortal(): Promise<RunningPortal> {
   };
   if (!env.DATABASE_URL) env.PGLITE_DATA_DIR = 'memory://';
 
-  const child = spawn(process.execPath, [API_MAIN], { cwd: WORKSPACE_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [API_MAIN], {
+    cwd: WORKSPACE_ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
 

@@ -5,13 +5,38 @@ import { baseUrl, eventually } from './browser';
  * The Regio's page as its UI contract describes it (issue 2), found by role and accessible name the
  * way a screen-reader user finds it. Labels are the Dutch ones unless an English variant is given.
  */
-export const regionsPage = {
-  heading: (page: Page, name = "Regio's"): Locator => page.getByRole('heading', { level: 1, name, exact: true }),
+export const regionsPage: {
+  heading(page: Page, name?: string): Locator;
+  regionTypeSelect(page: Page): Locator;
+  municipalitySearch(page: Page): Locator;
+  suggestion(page: Page, name: string): Promise<Locator>;
+  map(page: Page): Locator;
+  municipalityShapes(scope: Page | Locator): Locator;
+  municipalitySection(page: Page, name: string): Locator;
+} = {
+  heading: (page: Page, name = "Regio's"): Locator =>
+    page.getByRole('heading', { level: 1, name, exact: true }),
   regionTypeSelect: (page: Page): Locator => page.getByLabel('Regiotype', { exact: true }),
   municipalitySearch: (page: Page): Locator => page.getByLabel('Zoek gemeente', { exact: true }),
-  /** Suggestions follow the ARIA combobox pattern: a listbox of `option`s. */
-  suggestion: (page: Page, name: string): Locator =>
-    page.getByRole('option', { name: new RegExp(`^\\s*${escapeRegExp(name)}\\b`) }),
+  /**
+   * A search result named `name`. The contract fixes the behaviour, not the widget: an ARIA combobox
+   * with `option`s, or a list of buttons or links, inside the element the search box `aria-controls`
+   * (any listbox on the page when it names none).
+   */
+  suggestion: async (page: Page, name: string): Promise<Locator> => {
+    const search = regionsPage.municipalitySearch(page);
+    const controlled =
+      (await search.getAttribute('aria-controls')) ?? (await search.getAttribute('aria-owns'));
+    const results = controlled
+      ? page.locator(`[id="${controlled.split(/\s+/)[0]}"]`)
+      : page.getByRole('listbox');
+    const pattern = new RegExp(`^\\s*${escapeRegExp(name)}\\b`);
+    return results
+      .getByRole('option', { name: pattern })
+      .or(results.getByRole('button', { name: pattern }))
+      .or(results.getByRole('link', { name: pattern }))
+      .first();
+  },
   /** The map may be an `img`, `figure`, `region`, `group` or `application`; the contract fixes its name. */
   map: (page: Page): Locator => {
     const name = 'Kaart van Nederland';
@@ -24,7 +49,7 @@ export const regionsPage = {
       .or(page.getByRole('application', { name, exact: true }))
       .first();
   },
-  municipalityShapes: (map: Locator): Locator => map.locator('path[data-code^="GM"]'),
+  municipalityShapes: (scope: Page | Locator): Locator => scope.locator('path[data-code^="GM"]'),
   /** The nearest section (or region landmark) around the gemeente's h2. */
   municipalitySection: (page: Page, name: string): Locator =>
     page
@@ -76,20 +101,29 @@ export interface MunicipalityDetail {
  * table row, in the element right after the label (dt/dd, th/td, heading/paragraph), or in the label's
  * parent when that parent is not the whole list. Resolves with a description of each pair not found.
  */
-export async function missingPairs(section: Locator, pairs: { label: string; name: string }[]): Promise<string[]> {
+export async function missingPairs(
+  section: Locator,
+  pairs: { label: string; name: string }[],
+): Promise<string[]> {
   return section.evaluate((root, wanted) => {
     const norm = (text: string | null) =>
       (text ?? '').replace(/\s+/g, ' ').trim().replace(/:$/, '').toLocaleLowerCase('nl');
     const problems: string[] = [];
     for (const { label, name } of wanted) {
-      const labels = Array.from(root.querySelectorAll('*')).filter((el) => norm(el.textContent) === norm(label));
+      const labels = Array.from(root.querySelectorAll('*')).filter(
+        (el) => norm(el.textContent) === norm(label),
+      );
       const found = labels.some((el) => {
         const texts: string[] = [];
         const row = el.closest('li, tr, [role="row"], [role="listitem"]');
         if (row && row !== root && root.contains(row)) texts.push(row.textContent ?? '');
         if (el.nextElementSibling) texts.push(el.nextElementSibling.textContent ?? '');
         const parent = el.parentElement;
-        if (parent && parent !== root && !['DL', 'UL', 'OL', 'TABLE', 'TBODY', 'SECTION'].includes(parent.tagName)) {
+        if (
+          parent &&
+          parent !== root &&
+          !['DL', 'UL', 'OL', 'TABLE', 'TBODY', 'SECTION'].includes(parent.tagName)
+        ) {
           texts.push(parent.textContent ?? '');
         }
         return texts.some((text) => norm(text).replace(norm(label), '').includes(norm(name)));
