@@ -1,13 +1,18 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
 import { AccessGuard } from './common/access.guard';
+import { CoreModule } from './common/core.module';
 import { assignCorrelationId } from './common/correlation-id';
+import { redactLinkTokens } from './common/redact';
 import { ProblemFilter } from './common/problem.filter';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { DirectoryModule } from './directory/directory.module';
 import { GeoModule } from './geo/geo.module';
 import { HealthModule } from './health/health.module';
 import { MunicipalitiesModule } from './municipalities/municipalities.module';
@@ -18,6 +23,7 @@ import { RegionsModule } from './regions/regions.module';
 @Module({
   imports: [
     ConfigModule,
+    CoreModule,
     LoggerModule.forRootAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
@@ -30,7 +36,7 @@ import { RegionsModule } from './regions/regions.module';
             req: (request: { id: string; method: string; url: string }) => ({
               id: request.id,
               method: request.method,
-              path: request.url.split('?')[0],
+              path: redactLinkTokens(request.url.split('?')[0]),
             }),
             res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
           },
@@ -40,10 +46,13 @@ import { RegionsModule } from './regions/regions.module';
       }),
     }),
     DatabaseModule,
+    AuditModule,
+    AuthModule,
     ReferenceDataModule,
     HealthModule,
     RegionsModule,
     MunicipalitiesModule,
+    DirectoryModule,
     GeoModule,
     OpenApiModule,
   ],

@@ -3,9 +3,11 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import { API_BASE_PATH } from '@ketenkaart/shared-domain';
 import compression from 'compression';
+import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { apiConventions } from './common/api-conventions.middleware';
 import { bodyParserErrors } from './common/body-parser-errors.middleware';
+import { noStoreForPersonalData } from './common/cache-control.middleware';
 import { requireJsonBody } from './common/content-type.middleware';
 import { webStatic } from './common/web-static';
 import { AppConfig } from './config/app-config';
@@ -36,6 +38,8 @@ export function configureApp(app: NestExpressApplication): INestApplication {
     }),
   );
   app.use(compression());
+  app.use(cookieParser());
+  app.use(API_BASE_PATH, noStoreForPersonalData);
   app.use(API_BASE_PATH, apiConventions, requireJsonBody);
   app.useBodyParser('json', { limit: '256kb', type: ['application/json', 'application/merge-patch+json'] });
   app.use(bodyParserErrors);

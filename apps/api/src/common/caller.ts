@@ -1,31 +1,21 @@
-import { createParamDecorator, ExecutionContext } from '@nestjs/common';
-import type { Permission } from '@ketenkaart/shared-domain';
-import type { Request } from 'express';
+import {
+  ANONYMOUS_PRINCIPAL,
+  CurrentPrincipal,
+  Principal,
+  principalOf,
+  SERVICE_PRINCIPAL,
+  setPrincipal,
+} from './principal';
 
 /**
- * Who is calling, as the global guard established it. Until sign-in exists (issue 4) there are two callers:
- * the holder of the admin token, who holds every permission, and the anonymous public.
+ * The narrow view of the Principal that records changes: who (`actor`) and what they may do (`can`).
+ * Kept for services that only need that much (the directory); new code can take the full `Principal`.
  */
-export interface Caller {
-  /** Recorded as the "who" of changes. */
-  actor: string;
-  can(permission: Permission): boolean;
-}
+export type Caller = Pick<Principal, 'actor' | 'can'>;
 
-export const ANONYMOUS_CALLER: Caller = { actor: 'anonymous', can: () => false };
-export const ADMIN_CALLER: Caller = { actor: 'admin-token', can: () => true };
-
-const CALLER = Symbol('ketenkaart:caller');
-
-export function setCaller(request: Request, caller: Caller): void {
-  (request as Request & { [CALLER]?: Caller })[CALLER] = caller;
-}
-
-export function callerOf(request: Request): Caller {
-  return (request as Request & { [CALLER]?: Caller })[CALLER] ?? ANONYMOUS_CALLER;
-}
-
-/** Injects the Caller into a controller method. */
-export const CurrentCaller = createParamDecorator((_data: unknown, context: ExecutionContext): Caller =>
-  callerOf(context.switchToHttp().getRequest<Request>()),
-);
+export const ANONYMOUS_CALLER: Caller = ANONYMOUS_PRINCIPAL;
+export const ADMIN_CALLER: Caller = SERVICE_PRINCIPAL;
+export const setCaller = setPrincipal;
+export const callerOf = principalOf;
+/** Injects the Caller (the Principal) into a controller method. */
+export const CurrentCaller = CurrentPrincipal;

@@ -6,6 +6,9 @@ import { ErrorCode, InvalidParam } from '@ketenkaart/shared-domain';
  * human detail. The global filter renders it as RFC 9457 problem+json.
  */
 export class ProblemException extends HttpException {
+  /** Extra response headers, e.g. `Retry-After` on 429. */
+  readonly headers: Record<string, string> = {};
+
   constructor(
     status: number,
     readonly code: ErrorCode,

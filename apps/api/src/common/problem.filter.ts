@@ -11,6 +11,7 @@ const TITLES: Record<number, string> = {
   404: 'Not Found',
   405: 'Method Not Allowed',
   409: 'Conflict',
+  410: 'Gone',
   413: 'Content Too Large',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Content',
@@ -48,6 +49,9 @@ export class ProblemFilter implements ExceptionFilter {
       this.logger.error({ err: exception, correlationId: problem.correlationId }, 'request failed');
     }
     if (response.headersSent) return;
+    if (exception instanceof ProblemException) {
+      for (const [name, value] of Object.entries(exception.headers)) response.setHeader(name, value);
+    }
     response.status(problem.status).type('application/problem+json').json(problem);
   }
 

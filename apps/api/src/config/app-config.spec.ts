@@ -29,4 +29,10 @@ describe('loadConfig', () => {
   it('refuses a short admin token', () => {
     expect(() => loadConfig({ ADMIN_TOKEN: 'short' })).toThrow(/ADMIN_TOKEN.*24 characters/);
   });
+
+  it('flags directory entries stale after 12 months unless configured otherwise', () => {
+    expect(loadConfig({}).DIRECTORY_STALE_MONTHS).toBe(12);
+    expect(loadConfig({ DIRECTORY_STALE_MONTHS: '6' }).DIRECTORY_STALE_MONTHS).toBe(6);
+    expect(() => loadConfig({ DIRECTORY_STALE_MONTHS: '0' })).toThrow(/DIRECTORY_STALE_MONTHS/);
+  });
 });

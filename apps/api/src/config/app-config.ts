@@ -10,6 +10,7 @@ import {
   Min,
   MinLength,
   validateSync,
+  ValidationError,
 } from 'class-validator';
 import * as path from 'node:path';
 
@@ -65,9 +66,54 @@ export class AppConfig {
   @IsString() @MinLength(1)
   REFERENCE_DATA_DIR = 'apps/api/data';
 
-  /** Bearer token for directory and region writes until sign-in exists (issue 4). */
+  /**
+   * Service token for automation and tests: `Authorization: Bearer <token>` acts as a service principal with the
+   * beheerder role. Unset disables it; browsers cannot use it (refused on requests that carry Sec-Fetch headers).
+   */
   @IsOptional() @IsString() @MinLength(24, { message: 'must be at least 24 characters' })
   ADMIN_TOKEN?: string;
+
+  /** Where people open the portal; used in e-mailed links and accepted as request Origin besides the API's own host. */
+  @Matches(/^https?:\/\/[^/\s]+$/, { message: 'must be an origin such as https://ketenkaart.nl (no path)' })
+  PUBLIC_URL = 'http://localhost:4200';
+
+  /** A session ends after this many minutes without a request (ASVS 3.3.2 / BIO). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(1440)
+  SESSION_IDLE_MINUTES = 30;
+
+  /** A session ends this many hours after sign-in, active or not. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(168)
+  SESSION_ABSOLUTE_HOURS = 12;
+
+  /** The `Secure` flag of the session cookies; may be off only when PUBLIC_URL is plain-http localhost. */
+  @Transform(toBoolean) @IsBoolean()
+  SESSION_COOKIE_SECURE = true;
+
+  /** Hours an invitation link stays valid. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(336)
+  INVITATION_VALID_HOURS = 72;
+
+  /** Minutes a password-reset link stays valid. */
+  @Transform(toInt) @IsInt() @Min(5) @Max(1440)
+  PASSWORD_RESET_VALID_MINUTES = 60;
+
+  /** Mail server, e.g. smtps://user:pass@mail.example.nl:465. Unset: links are logged (refused in production). */
+  @IsOptional() @Matches(/^smtps?:\/\/.+/, { message: 'must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  @IsString() @MinLength(3)
+  MAIL_FROM = 'Ketenkaart <no-reply@ketenkaart.nl>';
+
+  /**
+   * Key (>= 32 characters) that encrypts TOTP secrets at rest (AES-256-GCM). Unset: a fixed development key is
+   * used, and in production two-factor enrolment and sign-in are refused until it is set.
+   */
+  @IsOptional() @IsString() @MinLength(32, { message: 'must be at least 32 characters' })
+  TOTP_ENCRYPTION_KEY?: string;
+
+  /** Months after which a directory entry that nobody verified is flagged stale and listed for CoMensha. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(120)
+  DIRECTORY_STALE_MONTHS = 12;
 
   /** Seconds SIGTERM waits for requests in flight before the process exits anyway. */
   @Transform(toInt) @IsInt() @Min(1) @Max(60)
@@ -94,10 +140,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   const config = plainToInstance(AppConfig, raw, { exposeDefaultValues: true });
   const errors = validateSync(config, { whitelist: false });
+  if (config.SESSION_COOKIE_SECURE === false && !/^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?$/.test(config.PUBLIC_URL)) {
+    errors.push(
+      Object.assign(new ValidationError(), {
+        property: 'SESSION_COOKIE_SECURE',
+        constraints: { secureCookie: 'may be false only when PUBLIC_URL is plain-http localhost' },
+      }),
+    );
+  }
   if (errors.length > 0) {
     const lines = errors.map((error) => {
       const value = raw[error.property];
-      const shown = /TOKEN|PASSWORD|SECRET|URL/.test(error.property) ? '(hidden)' : JSON.stringify(value);
+      const shown = /TOKEN|PASSWORD|SECRET|KEY|URL/.test(error.property) ? '(hidden)' : JSON.stringify(value);
       return `  ${error.property}=${shown}: ${Object.values(error.constraints ?? {}).join('; ')}`;
     });
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);

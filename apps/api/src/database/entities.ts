@@ -1,7 +1,36 @@
+import { AccountTokenEntity } from '../auth/account-token.entity';
+import { AccountEntity } from '../auth/account.entity';
+import { RecoveryCodeEntity } from '../auth/recovery-code.entity';
+import { SessionEntity } from '../auth/session.entity';
+import { SignInThrottleEntity } from '../auth/sign-in-throttle.entity';
+import { AuditEventEntity } from '../audit/audit-event.entity';
+import { DirectoryChangeEntity } from '../directory/directory-change.entity';
+import { FunctionAssignmentEntity } from '../directory/function-assignment.entity';
+import { OrganisationEntity } from '../directory/organisation.entity';
+import { PersonEntity } from '../directory/person.entity';
 import { MunicipalityEntity } from '../municipalities/municipality.entity';
 import { RegionMembershipEntity } from '../regions/region-membership.entity';
 import { RegionTypeEntity } from '../regions/region-type.entity';
 import { RegionEntity } from '../regions/region.entity';
+import { ResponsibilityDefaultEntity } from '../responsibilities/responsibility-default.entity';
+import { ResponsibilityOverrideEntity } from '../responsibilities/responsibility-override.entity';
 
 /** Every entity of the schema; migrations must match them exactly (checked by schema-drift.int-spec). */
-export const ENTITIES = [MunicipalityEntity, RegionTypeEntity, RegionEntity, RegionMembershipEntity];
+export const ENTITIES = [
+  MunicipalityEntity,
+  RegionTypeEntity,
+  RegionEntity,
+  RegionMembershipEntity,
+  OrganisationEntity,
+  PersonEntity,
+  FunctionAssignmentEntity,
+  DirectoryChangeEntity,
+  AccountEntity,
+  SessionEntity,
+  AccountTokenEntity,
+  RecoveryCodeEntity,
+  SignInThrottleEntity,
+  AuditEventEntity,
+  ResponsibilityDefaultEntity,
+  ResponsibilityOverrideEntity,
+];

@@ -1,4 +1,5 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
+import { DemoAccountsSeeder } from '../auth/demo-accounts.seeder';
 import { AppConfig } from '../config/app-config';
 import { DemoSeedService } from '../reference-data/demo-seed.service';
 import { ReferenceDataService } from '../reference-data/reference-data.service';
@@ -15,6 +16,8 @@ export class SetupService {
     private readonly config: AppConfig,
     private readonly referenceData: ReferenceDataService,
     private readonly demoSeed: DemoSeedService,
+    // Optional: command-line tools build SetupService by hand and need no demo accounts.
+    @Optional() private readonly demoAccounts?: DemoAccountsSeeder,
   ) {}
 
   async run(): Promise<void> {
@@ -23,6 +26,8 @@ export class SetupService {
       if (applied.length > 0) this.logger.log(`applied ${applied.length} migration(s)`);
       await this.referenceData.ensureLoaded();
       if (this.config.DEMO_SEED) await this.demoSeed.seedIfEmpty();
+      // After the demo regions (their scope); idempotent, and refuses to run in production.
+      await this.demoAccounts?.seed();
     });
   }
 }

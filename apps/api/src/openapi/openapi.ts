@@ -22,7 +22,8 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setContact('Ketenkaart productteam', 'https://ketenkaart.nl', 'ketenkaart@comensha.nl')
     .setLicense('EUPL-1.2', 'https://eupl.eu/1.2/nl/')
     .addServer('/', 'This portal')
-    .addBearerAuth()
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'opaque', description: 'Service token (ADMIN_TOKEN) for automation; acts as a beheerder. Never used by browsers.' })
+    .addCookieAuth('kk_session', { type: 'apiKey', in: 'cookie', description: 'Browser session (HttpOnly). State-changing requests also need the X-CSRF-Token header.' }, 'session')
     .build();
   const document = SwaggerModule.createDocument(app, config);
   document.components = {

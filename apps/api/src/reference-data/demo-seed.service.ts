@@ -1,7 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { RegionTypeCode } from '@ketenkaart/shared-domain';
 import { DataSource, In } from 'typeorm';
+import { todayInNetherlands } from '../common/dates';
 import { RegionMembershipEntity } from '../regions/region-membership.entity';
+import { seedDirectoryIfEmpty } from '../directory/directory-seed';
 import { RegionEntity } from '../regions/region.entity';
 import { BUNDLED_LIST_VALID_FROM } from './reference-data.service';
 
@@ -30,8 +32,15 @@ export class DemoSeedService {
 
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Seeds only an empty database: one that has no regions of its own (editable types) yet. */
+  /** Seeds only what is empty: the demo regions when there are none of their own, the directory when it has no organisations. */
   async seedIfEmpty(): Promise<boolean> {
+    const regions = await this.seedRegionsIfEmpty();
+    const directory = await this.dataSource.transaction((manager) => seedDirectoryIfEmpty(manager, this.logger));
+    return regions || directory > 0;
+  }
+
+  /** Seeds the demo regions into a database that has no regions of its own (editable types) yet. */
+  private async seedRegionsIfEmpty(): Promise<boolean> {
     return this.dataSource.transaction(async (manager) => {
       const own = await manager.count(RegionEntity, { where: { source: In(['demo', 'user']) } });
       if (own > 0) return false;
@@ -39,7 +48,13 @@ export class DemoSeedService {
         where: { typeCode: RegionTypeCode.veiligheidsregio },
         relations: { memberships: true },
       });
-      const membersOfVr = new Map(vrRegions.map((vr) => [vr.code, (vr.memberships ?? []).map((m) => m.municipalityCode)]));
+      // Current members only: after a municipality import the history holds merged municipalities too.
+      const today = todayInNetherlands();
+      const isCurrent = (m: RegionMembershipEntity) =>
+        m.validFrom <= today && (m.validUntil === null || m.validUntil > today);
+      const membersOfVr = new Map(
+        vrRegions.map((vr) => [vr.code, (vr.memberships ?? []).filter(isCurrent).map((m) => m.municipalityCode)]),
+      );
       for (const demo of DEMO_REGIONS) {
         const region = await manager.save(
           manager.create(RegionEntity, {

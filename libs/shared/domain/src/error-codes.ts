@@ -18,6 +18,69 @@ export const ErrorCode = {
   unknownRegionType: 'unknown_region_type',
   duplicateRegionCode: 'duplicate_region_code',
   invalidPeriod: 'invalid_period',
+  unknownRegion: 'unknown_region',
+  unknownOrganisation: 'unknown_organisation',
+  unknownPerson: 'unknown_person',
+  duplicateExternalKey: 'duplicate_external_key',
+  versionConflict: 'version_conflict',
+  entryArchived: 'entry_archived',
+  invalidFunctionScope: 'invalid_function_scope',
+  trainingDateNotApplicable: 'training_date_not_applicable',
+  organisationCycle: 'organisation_cycle',
+  /** Sign-in refused: wrong e-mail address or password (never says which). */
+  invalidCredentials: 'invalid_credentials',
+  /** Too many failed sign-ins; wait `Retry-After` seconds. */
+  signInThrottled: 'sign_in_throttled',
+  /** The TOTP or recovery code is wrong, or was used already. */
+  invalidSecondFactor: 'invalid_second_factor',
+  /** The session still needs the second factor before this route. */
+  secondFactorRequired: 'second_factor_required',
+  /** The role needs two-factor sign-in: enrol an authenticator app first. */
+  twoFactorEnrolmentRequired: 'two_factor_enrolment_required',
+  /** No TOTP enrolment is pending or enabled for this action. */
+  twoFactorNotEnrolled: 'two_factor_not_enrolled',
+  /** The session expired (idle or absolute); sign in again. */
+  sessionExpired: 'session_expired',
+  /** State-changing request without a matching X-CSRF-Token header, or from a foreign origin. */
+  csrfFailed: 'csrf_failed',
+  /** The password is shorter than 12 characters, too long, or in the list of common passwords. */
+  weakPassword: 'weak_password',
+  /** The current password given to change it is wrong. */
+  wrongPassword: 'wrong_password',
+  /** The invitation or reset link is unknown, expired or used already. */
+  invalidLink: 'invalid_link',
+  /** An account with this e-mail address exists already. */
+  duplicateEmail: 'duplicate_email',
+  /** The account is active already, so it cannot be invited again. */
+  accountAlreadyActive: 'account_already_active',
+  /** A beheerder cannot disable their own account or take away their own beheerder role. */
+  ownAccountLockout: 'own_account_lockout',
+  /** E-mail cannot be sent (no SMTP_URL in production, or the mail server refused). */
+  mailUnavailable: 'mail_unavailable',
+  /** A security setting the action needs is missing on the server (e.g. TOTP_ENCRYPTION_KEY in production). */
+  serviceNotConfigured: 'service_not_configured',
+  /** Wie-doet-wat matrix: the task code is not one of RESPONSIBILITY_TASKS. */
+  unknownTask: 'unknown_task',
+  /** The exploitation form is not one of EXPLOITATION_FORMS. */
+  unknownExploitationForm: 'unknown_exploitation_form',
+  /** The target group is not one of TARGET_GROUPS. */
+  unknownTargetGroup: 'unknown_target_group',
+  /** The responsibility level is not lead, contributes, refers-on or not-responsible. */
+  unknownResponsibilityLevel: 'unknown_responsibility_level',
+  /** The organisation type is not one of ORGANISATION_TYPES. */
+  unknownOrganisationType: 'unknown_organisation_type',
+  /** The lookup need is not one of LOOKUP_NEEDS. */
+  unknownNeed: 'unknown_need',
+  /** Regional agreements are kept for ketenregie regions and veiligheidsregio's only. */
+  regionTypeNotSupported: 'region_type_not_supported',
+  /** The named organisation is not of the organisation type of the cell. */
+  organisationTypeMismatch: 'organisation_type_mismatch',
+  /** Another agreement for the same cell and region is in force or proposed for an overlapping period. */
+  overlappingOverride: 'overlapping_override',
+  /** Another organisation type already leads this task for this form and target group in the region. */
+  secondLead: 'second_lead',
+  /** Only a proposed agreement can be approved or rejected. */
+  overrideNotProposed: 'override_not_proposed',
   databaseUnavailable: 'database_unavailable',
   internal: 'internal_error',
 } as const;

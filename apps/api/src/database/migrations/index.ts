@@ -1,8 +1,15 @@
+import type { MigrationInterface } from 'typeorm';
 import { Extensions1764300000000 } from './1764300000000-extensions';
 import { Schema1795871282252 } from './1795871282252-schema';
+import { Directory1795871961326 } from './1795871961326-directory';
+import { Identity1795872822548 } from './1795872822548-identity';
+import { Responsibilities1795873741166 } from './1795873741166-responsibilities';
 
 /** Migrations in order. Generated with `npm run db:migration:generate -- <Name>`; never edited once merged. */
-export const MIGRATIONS: Function[] = [
+export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Extensions1764300000000,
   Schema1795871282252,
+  Directory1795871961326,
+  Identity1795872822548,
+  Responsibilities1795873741166,
 ];

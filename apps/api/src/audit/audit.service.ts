@@ -1,0 +1,55 @@
+import { Injectable } from '@nestjs/common';
+import type { Request } from 'express';
+import { DataSource, EntityManager } from 'typeorm';
+import { Clock } from '../common/clock';
+import { correlationIdOf } from '../common/correlation-id';
+import { ANONYMOUS_PRINCIPAL, principalOf, type Principal } from '../common/principal';
+import { AuditEventEntity, AuditOutcome } from './audit-event.entity';
+
+export interface AuditEntry {
+  /** Dotted verb: `auth.sign-in`, `account.update`, `directory.organisation.update`, `handoff.read` … */
+  action: string;
+  outcome?: AuditOutcome;
+  recordType?: string;
+  recordId?: string;
+  /** Context without secrets or victim data: field names changed, reason codes, counts. */
+  details?: Record<string, unknown>;
+  /** Who; defaults to the principal of `request`. */
+  principal?: Pick<Principal, 'actor' | 'accountId'>;
+  /** Source of the IP address and correlation id. */
+  request?: Request;
+}
+
+/**
+ * The audit trail (issue 4 §5). `record` appends one event; the table rejects any UPDATE, DELETE or TRUNCATE.
+ * Pass the `manager` of a transaction to make the event part of the change it describes.
+ */
+@Injectable()
+export class AuditService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  async record(entry: AuditEntry, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    const principal = entry.principal ?? (entry.request ? principalOf(entry.request) : ANONYMOUS_PRINCIPAL);
+    const event = manager.create(AuditEventEntity, {
+      occurredAt: this.clock.now(),
+      actor: principal.actor,
+      actorAccountId: principal.accountId,
+      action: entry.action,
+      recordType: entry.recordType ?? null,
+      recordId: entry.recordId ?? null,
+      ip: entry.request ? clientIp(entry.request) : null,
+      outcome: entry.outcome ?? 'success',
+      correlationId: entry.request ? correlationIdOf(entry.request) : null,
+      details: entry.details ?? {},
+    });
+    await manager.save(event, { reload: false });
+  }
+}
+
+/** Client address as Express resolved it (`trust proxy` is loopback only, so X-Forwarded-For cannot be forged from outside). */
+export function clientIp(request: Request): string | null {
+  return (request.ip ?? request.socket?.remoteAddress ?? null)?.slice(0, 64) ?? null;
+}

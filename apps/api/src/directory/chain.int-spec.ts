@@ -1,0 +1,333 @@
+import { Logger } from '@nestjs/common';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { adminAuth, createTestApp } from '../test/test-app';
+import { seedDirectoryIfEmpty } from './directory-seed';
+
+const RUN = randomUUID().slice(0, 8);
+
+interface Role {
+  functionType: string;
+  status: string;
+  holders: { id: string; stale: boolean; opAfstand: boolean; person: { name: string } | null }[];
+}
+
+describe('people, functions, search and the chain per region', () => {
+  let app: NestExpressApplication;
+  let dataSource: DataSource;
+  const api = () => request(app.getHttpServer());
+
+  beforeAll(async () => {
+    app = await createTestApp();
+    dataSource = app.get(DataSource);
+    // A server database keeps the regions of earlier runs; end them so that they cover nothing today.
+    await dataSource.query(
+      `UPDATE region SET valid_until = CURRENT_DATE WHERE name LIKE 'Ketenregie test %' AND valid_until IS NULL`,
+    );
+  });
+  afterAll(async () => {
+    await dataSource.query(`UPDATE person SET archived_at = now() WHERE name LIKE '%' || $1 || '%'`, [RUN]);
+    await app.close();
+  });
+
+  /** A ketenregie region of two far-apart gemeenten: no other region contains both, so it starts vacant. */
+  const createRegion = async () => {
+    const region = await api()
+      .post('/api/v1/regions')
+      .set(adminAuth)
+      .send({
+        typeCode: 'ketenregie',
+        name: `Ketenregie test ${RUN} ${randomUUID().slice(0, 4)}`,
+        municipalityCodes: ['GM0014', 'GM0935'],
+      })
+      .expect(201);
+    return region.body.id as string;
+  };
+  const person = async (name: string) =>
+    (
+      await api()
+        .post('/api/v1/people')
+        .set(adminAuth)
+        .send({ name, workEmail: `${RUN}@example.org` })
+        .expect(201)
+    ).body;
+
+  it('keeps people with work contact details, history and 404/409 like organisations', async () => {
+    const created = await person(`Fenna Fictief ${RUN}`);
+    expect(created).toEqual(
+      expect.objectContaining({
+        name: `Fenna Fictief ${RUN}`,
+        workEmail: `${RUN}@example.org`,
+        functions: [],
+      }),
+    );
+    const found = await api()
+      .get('/api/v1/people')
+      .query({ q: `fena fictief ${RUN}` })
+      .expect(200);
+    expect(found.body.items[0].id).toBe(created.id);
+    const edited = await api()
+      .patch(`/api/v1/people/${created.id}`)
+      .set(adminAuth)
+      .send({ version: created.version, workPhone: '06-0000 0001' })
+      .expect(200);
+    await api()
+      .patch(`/api/v1/people/${created.id}`)
+      .set(adminAuth)
+      .send({ version: created.version, workPhone: '06-0000 0002' })
+      .expect(409);
+    const history = await api().get(`/api/v1/people/${created.id}/history`).set(adminAuth).expect(200);
+    expect(history.body.items[0].changes).toEqual([{ field: 'workPhone', old: null, new: '06-0000 0001' }]);
+    const restored = await api()
+      .post(`/api/v1/people/${created.id}/history/1/restore`)
+      .set(adminAuth)
+      .send({ version: edited.body.version })
+      .expect(200);
+    expect(restored.body.workPhone).toBeNull();
+    await api().get(`/api/v1/people/${randomUUID()}`).expect(404);
+    await api().post('/api/v1/people').send({ name: 'Zonder Token' }).expect(401);
+    const bad = await api()
+      .post('/api/v1/people')
+      .set(adminAuth)
+      .send({ name: 'X Y', workEmail: 'geen-mail', role: 'x' })
+      .expect(400);
+    expect(bad.body.invalidParams.map((param: { name: string }) => param.name).sort()).toEqual([
+      'role',
+      'workEmail',
+    ]);
+  });
+
+  it('validates functions: one scope, a holder, training date for aandachtsfunctionaris only', async () => {
+    const holder = await person(`Daan Demo ${RUN}`);
+    const regionId = await createRegion();
+    const both = await api()
+      .post('/api/v1/functions')
+      .set(adminAuth)
+      .send({ functionType: 'ketenregisseur', personId: holder.id, regionId, municipalityCode: 'GM0014' })
+      .expect(400);
+    expect(both.body.invalidParams[0]).toEqual(
+      expect.objectContaining({ name: 'regionId', code: 'invalid_function_scope' }),
+    );
+    const training = await api()
+      .post('/api/v1/functions')
+      .set(adminAuth)
+      .send({ functionType: 'ketenregisseur', personId: holder.id, regionId, trainingDate: '2025-01-01' })
+      .expect(400);
+    expect(training.body.invalidParams[0].name).toBe('trainingDate');
+    const badEnum = await api().get('/api/v1/functions').query({ functionType: 'burgemeester' }).expect(400);
+    expect(badEnum.body.invalidParams[0].name).toBe('functionType');
+    const unknownPerson = await api()
+      .post('/api/v1/functions')
+      .set(adminAuth)
+      .send({ functionType: 'ketenregisseur', personId: randomUUID(), regionId })
+      .expect(400);
+    expect(unknownPerson.body.invalidParams[0]).toEqual(
+      expect.objectContaining({ name: 'personId', code: 'unknown_person' }),
+    );
+  });
+
+  it('shows a region chain with vacancies, CoMensha op afstand, holders and stale flags', async () => {
+    const regionId = await createRegion();
+    const empty = await api().get(`/api/v1/regions/${regionId}/chain`).expect(200);
+    const roleOf = (body: { roles: Role[] }, type: string) =>
+      body.roles.find((role) => role.functionType === type)!;
+    expect(roleOf(empty.body, 'ketenregisseur')).toEqual(
+      expect.objectContaining({ status: 'vacant', holders: [] }),
+    );
+    expect(roleOf(empty.body, 'zorgcoordinator').status).toBe('vacant');
+    expect(empty.body.municipalities.map((m: { code: string }) => m.code).sort()).toEqual([
+      'GM0014',
+      'GM0935',
+    ]);
+    expect(empty.body.partners.map((p: { organisationType: string }) => p.organisationType)).toEqual([
+      'politie',
+      'riec',
+      'zorg-en-veiligheidshuis',
+    ]);
+    expect(empty.body.partners[0].regions.map((r: { name: string }) => r.name).sort()).toEqual([
+      'Limburg',
+      'Noord-Nederland',
+    ]);
+
+    const comensha = await api().get('/api/v1/organisations').query({ type: 'comensha' }).expect(200);
+    await api()
+      .post('/api/v1/functions')
+      .set(adminAuth)
+      .send({
+        functionType: 'zorgcoordinator',
+        opAfstand: true,
+        organisationId: comensha.body.items[0]?.id ?? null,
+        regionId,
+      })
+      .expect(201);
+    const regisseur = await person(`Kees Ketenregie ${RUN}`);
+    const assignment = await api()
+      .post('/api/v1/functions')
+      .set(adminAuth)
+      .send({
+        functionType: 'ketenregisseur',
+        personId: regisseur.id,
+        regionId,
+        hoursPerWeek: 24,
+        startDate: '2024-01-01',
+      })
+      .expect(201);
+    expect(assignment.body).toEqual(
+      expect.objectContaining({ current: true, hoursPerWeek: 24, stale: false, label: 'Ketenregisseur' }),
+    );
+    // Nobody verified it for two years.
+    await dataSource.query(
+      `UPDATE function_assignment SET last_verified_at = now() - interval '2 years', created_at = now() - interval '3 years' WHERE id = $1`,
+      [assignment.body.id],
+    );
+
+    const chain = await api().get(`/api/v1/regions/${regionId}/chain`).expect(200);
+    const ketenregisseur = roleOf(chain.body, 'ketenregisseur');
+    expect(ketenregisseur.status).toBe('filled');
+    expect(ketenregisseur.holders).toEqual([
+      expect.objectContaining({ id: assignment.body.id, stale: true }),
+    ]);
+    expect(roleOf(chain.body, 'zorgcoordinator').status).toBe('op-afstand');
+    expect(chain.body.summary.stale).toBeGreaterThanOrEqual(1);
+
+    const stale = await api()
+      .get('/api/v1/directory/stale')
+      .query({ pageSize: 500 })
+      .set(adminAuth)
+      .expect(200);
+    expect(stale.body.staleMonths).toBe(12);
+    expect(stale.body.total).toBeGreaterThanOrEqual(1);
+    await api().post(`/api/v1/functions/${assignment.body.id}/verify`).set(adminAuth).expect(200);
+    const fresh = await api().get(`/api/v1/regions/${regionId}/chain`).expect(200);
+    expect(roleOf(fresh.body, 'ketenregisseur').holders[0].stale).toBe(false);
+    await api().get('/api/v1/directory/stale').expect(401);
+
+    // Ending the function makes the region vacant again.
+    const current = await api().get(`/api/v1/functions/${assignment.body.id}`).expect(200);
+    await api()
+      .patch(`/api/v1/functions/${assignment.body.id}`)
+      .set(adminAuth)
+      .send({ version: current.body.version, endDate: '2024-06-30' })
+      .expect(200);
+    const ended = await api().get(`/api/v1/regions/${regionId}/chain`).expect(200);
+    expect(roleOf(ended.body, 'ketenregisseur').status).toBe('vacant');
+  });
+
+  it('marks each gemeente with its aandachtsfunctionaris or as vacant', async () => {
+    const [vacant] = await dataSource.query(
+      `SELECT g.code FROM municipality g WHERE g.valid_until IS NULL AND NOT EXISTS (
+         SELECT 1 FROM function_assignment f WHERE f.municipality_code = g.code AND f.archived_at IS NULL
+            AND f.start_date <= CURRENT_DATE AND (f.end_date IS NULL OR f.end_date > CURRENT_DATE)) ORDER BY g.code LIMIT 1`,
+    );
+    const vacantChain = await api().get(`/api/v1/municipalities/${vacant.code}/chain`).expect(200);
+    expect(vacantChain.body.scope.municipality.code).toBe(vacant.code);
+    expect(vacantChain.body.municipalities[0].aandachtsfunctionaris.status).toBe('vacant');
+    expect(vacantChain.body.summary.vacantAandachtsfunctionarissen).toBe(1);
+
+    const holder = await person(`Anna Aandacht ${RUN}`);
+    await api()
+      .post('/api/v1/functions')
+      .set(adminAuth)
+      .send({
+        functionType: 'aandachtsfunctionaris',
+        personId: holder.id,
+        municipalityCode: vacant.code,
+        trainingDate: '2025-03-01',
+        hoursPerWeek: 8,
+      })
+      .expect(201);
+    const filled = await api().get(`/api/v1/municipalities/${vacant.code}/chain`).expect(200);
+    const af = filled.body.municipalities[0].aandachtsfunctionaris;
+    expect(af.status).toBe('filled');
+    expect(af.holders[0]).toEqual(
+      expect.objectContaining({
+        trainingDate: '2025-03-01',
+        person: expect.objectContaining({ name: holder.name }),
+      }),
+    );
+    const byMunicipality = await api()
+      .get('/api/v1/functions')
+      .query({ municipality: vacant.code, functionType: 'aandachtsfunctionaris' })
+      .expect(200);
+    expect(byMunicipality.body.items.map((f: { person: { id: string } }) => f.person.id)).toContain(
+      holder.id,
+    );
+
+    await api().get('/api/v1/municipalities/GM9999/chain').expect(404);
+    await api().get(`/api/v1/regions/${randomUUID()}/chain`).expect(404);
+  });
+
+  it('searches organisations, people and functions together', async () => {
+    const holder = await person(`Roos Regisseur ${RUN}`);
+    const response = await api()
+      .get('/api/v1/search')
+      .query({ q: `ros regiseur ${RUN}` })
+      .expect(200);
+    expect(response.body.items[0]).toEqual(expect.objectContaining({ kind: 'person', id: holder.id }));
+    const mixed = await api()
+      .get('/api/v1/search')
+      .query({ q: 'politie amsterdam', pageSize: 100 })
+      .expect(200);
+    const kinds = new Set(mixed.body.items.map((item: { kind: string }) => item.kind));
+    expect(kinds.has('organisation')).toBe(true);
+    const missing = await api().get('/api/v1/search').expect(400);
+    expect(missing.body.invalidParams[0].name).toBe('q');
+  });
+
+  it('ranks the seeded directory the same on the embedded and the server database', async () => {
+    const names = async (q: string) =>
+      (await api().get('/api/v1/organisations').query({ q, pageSize: 3 }).expect(200)).body.items.map(
+        (item: { name: string }) => item.name,
+      );
+    expect(await names('politie amstrdam')).toEqual(['Politie eenheid Amsterdam (AVIM)']);
+    expect(await names('veilig thuis utrect')).toEqual([
+      'Veilig Thuis Utrecht',
+      'Veilig Thuis Twente',
+      'Veilig Thuis Drenthe',
+    ]);
+    expect((await names('comensa'))[0]).toBe('CoMensha');
+    expect((await names('riec rotterdm'))[0]).toBe('RIEC Rotterdam');
+  });
+
+  it('seeds a directory for every region: each gemeente has an aandachtsfunctionaris or is vacant, fast', async () => {
+    const [counts] = await dataSource.query(
+      `SELECT (SELECT count(*) FROM municipality WHERE valid_until IS NULL)::int AS gemeenten,
+              (SELECT count(DISTINCT g.code) FROM municipality g JOIN function_assignment f ON f.municipality_code = g.code
+                WHERE f.function_type = 'aandachtsfunctionaris' AND f.archived_at IS NULL AND f.end_date IS NULL)::int AS covered,
+              (SELECT count(*) FROM organisation WHERE national)::int AS national,
+              (SELECT count(*) FROM organisation WHERE address_confidential)::int AS confidential,
+              (SELECT count(*) FROM person WHERE work_email NOT LIKE '%@example.org')::int AS real_mail`,
+    );
+    const vacantShare = 1 - counts.covered / counts.gemeenten;
+    expect(vacantShare).toBeGreaterThan(0.05);
+    expect(vacantShare).toBeLessThan(0.3);
+    expect(counts.national).toBeGreaterThanOrEqual(9);
+    expect(counts.confidential).toBeGreaterThanOrEqual(1);
+    expect(counts.real_mail).toBe(0);
+    const politie = await api()
+      .get('/api/v1/organisations')
+      .query({ type: 'politie', q: 'Politie eenheid' })
+      .expect(200);
+    expect(politie.body.total).toBeGreaterThanOrEqual(10);
+
+    // Time a fresh seed inside a transaction that is rolled back.
+    const runner = dataSource.createQueryRunner();
+    await runner.connect();
+    await runner.startTransaction();
+    try {
+      for (const table of ['directory_change', 'function_assignment', 'person', 'organisation'])
+        await runner.query(`DELETE FROM ${table}`);
+      const started = performance.now();
+      const entries = await seedDirectoryIfEmpty(runner.manager, new Logger('test'));
+      const elapsed = performance.now() - started;
+      expect(entries).toBeGreaterThan(700);
+      expect(elapsed).toBeLessThan(10_000);
+      process.stdout.write(`directory seed: ${entries} entries in ${Math.round(elapsed)} ms\n`);
+    } finally {
+      await runner.rollbackTransaction();
+      await runner.release();
+    }
+  });
+});

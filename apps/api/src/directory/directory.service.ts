@@ -1,0 +1,304 @@
+import { Injectable } from '@nestjs/common';
+import {
+  CoverageStatus,
+  DirectoryKind,
+  FUNCTION_TYPE_LABELS,
+  FunctionType,
+  GM_CODE_PATTERN,
+  ORGANISATION_TYPE_LABELS,
+  OrganisationType,
+  RegionTypeCode,
+} from '@ketenkaart/shared-domain';
+import { DataSource } from 'typeorm';
+import { PageQueryDto } from '../common/pagination.dto';
+import { ProblemException } from '../common/problem.exception';
+import { AppConfig } from '../config/app-config';
+import { CURRENT_SQL, escapeLike, isoOrNull, STALE_SQL, UUID_PATTERN } from './directory-history';
+import { RegionRefDto } from './dto/common.dto';
+import {
+  ChainDto,
+  ChainRoleDto,
+  ChainScopeDto,
+  SearchPageDto,
+  SearchQueryDto,
+  StalePageDto,
+} from './dto/directory.dto';
+import { FunctionDto } from './dto/function.dto';
+import { OrganisationSummaryDto } from './dto/organisation.dto';
+import { FUNCTION_CURRENT_SQL, FunctionRow, SELECT_FUNCTION, toFunctionDto } from './functions.service';
+import {
+  ORGANISATION_COLUMNS,
+  OrganisationRow,
+  organisationRelevance,
+  SERVES_MUNICIPALITY_SQL,
+  toOrganisationSummary,
+} from './organisations.service';
+import { personRelevance } from './people.service';
+
+/** Functions held for a region, shown in this order on the chain; the aandachtsfunctionaris is per gemeente. */
+const REGION_ROLES: FunctionType[] = [
+  'ketenregisseur',
+  'zorgcoordinator',
+  'riec-contact',
+  'zvh-procesregisseur',
+  'comensha-consulent',
+];
+
+/** Chain partners that are organisations, with the reference grid that shows their area. */
+const PARTNERS: { type: OrganisationType; regionType: RegionTypeCode }[] = [
+  { type: 'politie', regionType: RegionTypeCode.politieEenheid },
+  { type: 'riec', regionType: RegionTypeCode.riec },
+  { type: 'zorg-en-veiligheidshuis', regionType: RegionTypeCode.zorgEnVeiligheidshuis },
+];
+
+/** A scope is vacant without a current holder; held only "op afstand" by CoMensha it shows as such. */
+export function coverageOf(holders: Pick<FunctionDto, 'opAfstand'>[]): CoverageStatus {
+  if (holders.some((holder) => !holder.opAfstand)) return CoverageStatus.filled;
+  if (holders.length > 0) return CoverageStatus.opAfstand;
+  return CoverageStatus.vacant;
+}
+
+const FUNCTION_LABEL_SQL = `(CASE f.function_type ${Object.entries(FUNCTION_TYPE_LABELS)
+  .map(([code, label]) => `WHEN '${code}' THEN '${label}'`)
+  .join(' ')} ELSE f.function_type END)`;
+
+@Injectable()
+export class DirectoryService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** Mixed search over current organisations, people and functions, in one relevance order. */
+  async search(query: SearchQueryDto): Promise<SearchPageDto> {
+    const organisation = organisationRelevance('o', '$1', '$2');
+    const person = personRelevance('$1', '$2');
+    const functionText = `kk_fold(${FUNCTION_LABEL_SQL} || ' ' || coalesce(p.name, 'CoMensha op afstand') || ' ' || coalesce(r.name, g.name, ''))`;
+    const union = `
+      SELECT 'organisation' AS kind, o.id, o.name AS title, o.type AS subtitle, ${organisation.score} AS score
+        FROM organisation o WHERE o.archived_at IS NULL AND ${organisation.match}
+      UNION ALL
+      SELECT 'person', p.id, p.name, o.name, ${person.score}
+        FROM person p LEFT JOIN organisation o ON o.id = p.organisation_id
+       WHERE p.archived_at IS NULL AND ${person.match}
+      UNION ALL
+      SELECT 'function', f.id, ${FUNCTION_LABEL_SQL} || ' ' || coalesce(r.name, coalesce(g.display_name, g.name)),
+             coalesce(p.name, 'CoMensha op afstand'),
+             2 * word_similarity(kk_fold($1), ${functionText}) + similarity(kk_fold($1), ${functionText})
+        FROM function_assignment f
+        LEFT JOIN person p ON p.id = f.person_id LEFT JOIN region r ON r.id = f.region_id
+        LEFT JOIN municipality g ON g.code = f.municipality_code
+       WHERE ${FUNCTION_CURRENT_SQL('f')} AND word_similarity(kk_fold($1), ${functionText}) >= 0.5`;
+    const params = [query.q, escapeLike(query.q)];
+    const [{ count }] = await this.dataSource.query(`SELECT count(*) FROM (${union}) hits`, params);
+    const rows: { kind: DirectoryKind; id: string; title: string; subtitle: string | null; score: number }[] =
+      await this.dataSource.query(
+        `SELECT * FROM (${union}) hits ORDER BY score DESC, kk_fold(title) COLLATE "C", kind, id LIMIT $3 OFFSET $4`,
+        [...params, query.pageSize, (query.page - 1) * query.pageSize],
+      );
+    return {
+      items: rows.map((row) => ({
+        kind: row.kind,
+        id: row.id,
+        title: row.title,
+        subtitle:
+          row.kind === 'organisation'
+            ? (ORGANISATION_TYPE_LABELS[row.subtitle as OrganisationType] ?? row.subtitle)
+            : row.subtitle,
+        score: Math.round(Number(row.score) * 1000) / 1000,
+      })),
+      page: query.page,
+      pageSize: query.pageSize,
+      total: Number(count),
+    };
+  }
+
+  /** Entries nobody verified for DIRECTORY_STALE_MONTHS months, least recently verified first (for CoMensha). */
+  async stale(query: PageQueryDto): Promise<StalePageDto> {
+    const union = `
+      SELECT 'organisation' AS kind, o.id, o.name AS title, o.type AS subtitle, o.last_verified_at, o.last_verified_by, o.created_at
+        FROM organisation o WHERE o.archived_at IS NULL AND ${STALE_SQL('o', '$1')}
+      UNION ALL
+      SELECT 'person', p.id, p.name, NULL, p.last_verified_at, p.last_verified_by, p.created_at
+        FROM person p WHERE p.archived_at IS NULL AND ${STALE_SQL('p', '$1')}
+      UNION ALL
+      SELECT 'function', f.id, ${FUNCTION_LABEL_SQL} || ' ' || coalesce(r.name, coalesce(g.display_name, g.name)),
+             coalesce(pp.name, 'CoMensha op afstand'), f.last_verified_at, f.last_verified_by, f.created_at
+        FROM function_assignment f LEFT JOIN person pp ON pp.id = f.person_id
+        LEFT JOIN region r ON r.id = f.region_id LEFT JOIN municipality g ON g.code = f.municipality_code
+       WHERE ${FUNCTION_CURRENT_SQL('f')} AND ${STALE_SQL('f', '$1')}`;
+    const months = this.config.DIRECTORY_STALE_MONTHS;
+    const [{ count }] = await this.dataSource.query(`SELECT count(*) FROM (${union}) stale`, [months]);
+    const rows: {
+      kind: DirectoryKind;
+      id: string;
+      title: string;
+      subtitle: string | null;
+      last_verified_at: Date | null;
+      last_verified_by: string | null;
+      created_at: Date;
+    }[] = await this.dataSource.query(
+      `SELECT * FROM (${union}) stale ORDER BY coalesce(last_verified_at, created_at), kind, id LIMIT $2 OFFSET $3`,
+      [months, query.pageSize, (query.page - 1) * query.pageSize],
+    );
+    return {
+      items: rows.map((row) => ({
+        kind: row.kind,
+        id: row.id,
+        title: row.title,
+        subtitle:
+          row.kind === 'organisation'
+            ? (ORGANISATION_TYPE_LABELS[row.subtitle as OrganisationType] ?? row.subtitle)
+            : row.subtitle,
+        lastVerifiedAt: isoOrNull(row.last_verified_at),
+        lastVerifiedBy: row.last_verified_by,
+        createdAt: row.created_at.toISOString(),
+      })),
+      staleMonths: months,
+      page: query.page,
+      pageSize: query.pageSize,
+      total: Number(count),
+    };
+  }
+
+  async regionChain(id: string): Promise<ChainDto> {
+    if (!UUID_PATTERN.test(id)) throw ProblemException.notFound('Region', id);
+    const [region]: RegionRefDto[] = await this.dataSource.query(
+      `SELECT r.id, r.type_code AS "typeCode", r.code, r.name FROM region r WHERE r.id = $1`,
+      [id],
+    );
+    if (!region) throw ProblemException.notFound('Region', id);
+    const members: { code: string }[] = await this.dataSource.query(
+      `SELECT m.municipality_code AS code FROM region_membership m WHERE m.region_id = $1 AND ${CURRENT_SQL('m')}`,
+      [id],
+    );
+    // The region itself and every current region that contains all of its gemeenten (e.g. its ketenregie region).
+    const covering: { id: string }[] = await this.dataSource.query(
+      `SELECT c.id FROM region c
+        WHERE ${CURRENT_SQL('c')} AND (c.id = $1 OR (cardinality($2::text[]) > 0 AND NOT EXISTS (
+              SELECT 1 FROM unnest($2::text[]) AS s(code) WHERE NOT EXISTS (
+                SELECT 1 FROM region_membership m WHERE m.region_id = c.id AND m.municipality_code = s.code AND ${CURRENT_SQL('m')}))))`,
+      [id, members.map((member) => member.code)],
+    );
+    return this.chain(
+      { kind: 'region', region },
+      members.map((member) => member.code),
+      covering.map((row) => row.id),
+    );
+  }
+
+  async municipalityChain(code: string): Promise<ChainDto> {
+    if (!GM_CODE_PATTERN.test(code)) throw ProblemException.notFound('Municipality', code);
+    const [municipality]: { code: string; name: string }[] = await this.dataSource.query(
+      `SELECT g.code, coalesce(g.display_name, g.name) AS name FROM municipality g WHERE g.code = $1`,
+      [code],
+    );
+    if (!municipality) throw ProblemException.notFound('Municipality', code);
+    const covering: { id: string }[] = await this.dataSource.query(
+      `SELECT r.id FROM region_membership m JOIN region r ON r.id = m.region_id
+        WHERE m.municipality_code = $1 AND ${CURRENT_SQL('m')} AND ${CURRENT_SQL('r')}`,
+      [code],
+    );
+    return this.chain(
+      { kind: 'municipality', municipality },
+      [code],
+      covering.map((row) => row.id),
+    );
+  }
+
+  private async chain(
+    scope: ChainScopeDto,
+    municipalityCodes: string[],
+    coveringRegionIds: string[],
+  ): Promise<ChainDto> {
+    const months = this.config.DIRECTORY_STALE_MONTHS;
+    const regionFunctions: FunctionRow[] = await this.dataSource.query(
+      `${SELECT_FUNCTION('$1')} WHERE ${FUNCTION_CURRENT_SQL('f')} AND f.region_id = ANY($2::uuid[]) AND f.function_type = ANY($3)
+        ORDER BY f.op_afstand, r.name, p.name, f.id`,
+      [months, coveringRegionIds, REGION_ROLES],
+    );
+    const localFunctions: FunctionRow[] = await this.dataSource.query(
+      `${SELECT_FUNCTION('$1')} WHERE ${FUNCTION_CURRENT_SQL('f')} AND f.municipality_code = ANY($2) AND f.function_type = 'aandachtsfunctionaris'
+        ORDER BY f.op_afstand, p.name, f.id`,
+      [months, municipalityCodes],
+    );
+    const municipalities: { code: string; name: string }[] = await this.dataSource.query(
+      `SELECT g.code, coalesce(g.display_name, g.name) AS name FROM municipality g WHERE g.code = ANY($1) ORDER BY g.name, g.code`,
+      [municipalityCodes],
+    );
+    const organisationRows: OrganisationRow[] = await this.dataSource.query(
+      `SELECT ${ORGANISATION_COLUMNS('o', '$1')} FROM organisation o
+        WHERE o.archived_at IS NULL AND (o.national OR EXISTS (
+              SELECT 1 FROM unnest($2::text[]) AS s(code) WHERE ${SERVES_MUNICIPALITY_SQL('o', 's.code')}))
+        ORDER BY o.name, o.id`,
+      [months, municipalityCodes],
+    );
+    const referenceRegions: RegionRefDto[] = await this.dataSource.query(
+      `SELECT DISTINCT r.id, r.type_code AS "typeCode", r.code, r.name FROM region r
+         JOIN region_membership m ON m.region_id = r.id AND ${CURRENT_SQL('m')}
+        WHERE r.type_code = ANY($1) AND m.municipality_code = ANY($2) AND ${CURRENT_SQL('r')}
+        ORDER BY r.name`,
+      [PARTNERS.map((partner) => partner.regionType), municipalityCodes],
+    );
+
+    const functions = regionFunctions.map(toFunctionDto);
+    const roles: ChainRoleDto[] = REGION_ROLES.map((functionType) => {
+      const holders = functions.filter((f) => f.functionType === functionType);
+      return {
+        functionType,
+        label: FUNCTION_TYPE_LABELS[functionType],
+        status: coverageOf(holders),
+        holders,
+      };
+    });
+    const local = localFunctions.map(toFunctionDto);
+    const chainMunicipalities = municipalities.map((municipality) => {
+      const holders = local.filter((f) => f.municipality?.code === municipality.code);
+      return {
+        ...municipality,
+        aandachtsfunctionaris: {
+          functionType: 'aandachtsfunctionaris' as const,
+          label: FUNCTION_TYPE_LABELS.aandachtsfunctionaris,
+          status: coverageOf(holders),
+          holders,
+        },
+      };
+    });
+    const organisations = organisationRows.map(toOrganisationSummary);
+    const regional: OrganisationSummaryDto[] = organisations.filter((o) => !o.national);
+    const partners = PARTNERS.map(({ type, regionType }) => {
+      const serving = regional.filter((o) => o.type === type);
+      return {
+        organisationType: type,
+        label: ORGANISATION_TYPE_LABELS[type],
+        regions: referenceRegions.filter((region) => region.typeCode === regionType),
+        status: serving.length > 0 ? CoverageStatus.filled : CoverageStatus.vacant,
+        organisations: serving,
+      };
+    });
+    const staleCount =
+      functions.filter((f) => f.stale).length +
+      local.filter((f) => f.stale).length +
+      regional.filter((o) => o.stale).length;
+    return {
+      scope,
+      staleMonths: months,
+      roles,
+      partners,
+      municipalities: chainMunicipalities,
+      organisations: regional,
+      nationalOrganisations: organisations.filter((o) => o.national),
+      summary: {
+        municipalities: chainMunicipalities.length,
+        vacantAandachtsfunctionarissen: chainMunicipalities.filter(
+          (m) => m.aandachtsfunctionaris.status === CoverageStatus.vacant,
+        ).length,
+        // A CoMensha consulent is a national contact, not a regional post: its absence is no vacancy.
+        vacantRoles: roles.filter(
+          (role) => role.status === CoverageStatus.vacant && role.functionType !== 'comensha-consulent',
+        ).length,
+        stale: staleCount,
+      },
+    };
+  }
+}

@@ -1,0 +1,44 @@
+import request from 'supertest';
+import type { Response } from 'supertest';
+
+/** A browser-like cookie jar for supertest: keeps kk_session and kk_csrf and sends the CSRF header on writes. */
+export class SessionClient {
+  cookies = new Map<string, string>();
+
+  constructor(private readonly http: Parameters<typeof request>[0]) {}
+
+  get csrf(): string | undefined {
+    return this.cookies.get('kk_csrf');
+  }
+
+  get cookieHeader(): string {
+    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+  }
+
+  absorb(response: Response): Response {
+    const setCookies = ([] as string[]).concat(response.headers['set-cookie'] ?? []);
+    for (const line of setCookies) {
+      const [pair, ...attributes] = line.split(';');
+      const [name, value] = pair.split('=');
+      const expired = attributes.some((a) => /expires=Thu, 01 Jan 1970/i.test(a.trim()));
+      if (expired || value === '') this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+    return response;
+  }
+
+  async get(path: string): Promise<Response> {
+    return this.absorb(await request(this.http).get(path).set('Cookie', this.cookieHeader));
+  }
+
+  async send(method: 'post' | 'patch' | 'delete', path: string, body?: object, options: { csrf?: string | null } = {}): Promise<Response> {
+    let req = request(this.http)[method](path).set('Cookie', this.cookieHeader);
+    const csrf = options.csrf === undefined ? this.csrf : options.csrf;
+    if (csrf) req = req.set('X-CSRF-Token', csrf);
+    return this.absorb(await (body ? req.send(body) : req));
+  }
+
+  post(path: string, body?: object, options?: { csrf?: string | null }): Promise<Response> {
+    return this.send('post', path, body, options);
+  }
+}
