@@ -8,10 +8,10 @@ import {
 } from './principal';
 
 /**
- * The narrow view of the Principal that records changes: who (`actor`) and what they may do (`can`).
- * Kept for services that only need that much (the directory); new code can take the full `Principal`.
+ * The narrow view of the Principal that records changes: who (`actor`), what they may do (`can`) and where
+ * (`roles`, `regionIds`, for the write scope). New code can take the full `Principal`.
  */
-export type Caller = Pick<Principal, 'actor' | 'can'>;
+export type Caller = Pick<Principal, 'actor' | 'can' | 'roles' | 'regionIds'>;
 
 export const ANONYMOUS_CALLER: Caller = ANONYMOUS_PRINCIPAL;
 export const ADMIN_CALLER: Caller = SERVICE_PRINCIPAL;

@@ -1,6 +1,8 @@
 import { DirectoryKind, ErrorCode } from '@ketenkaart/shared-domain';
 import { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { Caller } from '../common/caller';
 import { ProblemException } from '../common/problem.exception';
+import { ANYWHERE, assertWriteScope, Footprint } from '../common/write-scope';
 import { ChangeDto } from './dto/history.dto';
 import { ChangeAction, DirectoryChangeEntity, FieldChange } from './directory-change.entity';
 
@@ -21,7 +23,11 @@ export const isoOrNull = (date: Date | string | null | undefined): string | null
   date == null ? null : date instanceof Date ? date.toISOString() : new Date(date).toISOString();
 export const sorted = (values: readonly string[] | null | undefined): string[] => [...(values ?? [])].sort();
 
-/** Appends one change to the history of an entry. */
+/**
+ * Appends one change to the history of an entry. Every directory write passes here inside its transaction, so
+ * this is also where the write scope is enforced: the entry as it was and as it will be must lie in the
+ * caller's regions, or the whole write is rolled back.
+ */
 export async function recordChange(
   manager: EntityManager,
   kind: DirectoryKind,
@@ -30,8 +36,12 @@ export async function recordChange(
   action: ChangeAction,
   before: Snapshot | null,
   after: Snapshot,
-  actor: string,
+  caller: Caller,
 ): Promise<void> {
+  const snapshots = before ? [before, after] : [after];
+  const footprints = await Promise.all(snapshots.map((snapshot) => footprintOf(manager, kind, entityId, snapshot)));
+  await assertWriteScope(manager, caller, footprints, KIND_LABELS[kind]);
+  const actor = caller.actor;
   await manager.insert(DirectoryChangeEntity, {
     entityKind: kind,
     entityId,
@@ -42,6 +52,54 @@ export async function recordChange(
     changes: diffSnapshots(before, after) as never,
     snapshot: after as never,
   });
+}
+
+const KIND_LABELS: Record<DirectoryKind, string> = {
+  [DirectoryKind.organisation]: 'organisation',
+  [DirectoryKind.person]: 'person',
+  [DirectoryKind.function]: 'function',
+};
+
+/**
+ * Where an entry lies: an organisation by its served area; a function by its region or gemeente; a person by
+ * their organisation and the functions they hold (a person with neither has no place yet and may be written by
+ * any directory editor, so that a new person can be entered before their function).
+ */
+async function footprintOf(
+  manager: EntityManager,
+  kind: DirectoryKind,
+  entityId: string,
+  snapshot: Snapshot,
+): Promise<Footprint> {
+  if (kind === DirectoryKind.organisation) {
+    return {
+      national: snapshot.national === true,
+      municipalityCodes: snapshot.municipalityCodes as string[],
+      regionIds: snapshot.regionIds as string[],
+    };
+  }
+  if (kind === DirectoryKind.function) {
+    return { regionIds: [snapshot.regionId as string | null], municipalityCodes: [snapshot.municipalityCode as string | null] };
+  }
+  const [place]: { national: boolean | null; municipality_codes: string[]; region_ids: string[] }[] = await manager.query(
+    `SELECT bool_or(o.national) AS national,
+            coalesce(array_agg(DISTINCT c) FILTER (WHERE c IS NOT NULL), '{}') AS municipality_codes,
+            coalesce(array_agg(DISTINCT r) FILTER (WHERE r IS NOT NULL), '{}') AS region_ids
+       FROM (SELECT o.national, o.municipality_codes, o.region_ids FROM organisation o WHERE o.id = $1
+             UNION ALL
+             SELECT false, ARRAY[f.municipality_code]::text[], ARRAY[f.region_id]::uuid[]
+               FROM function_assignment f WHERE f.person_id = $2 AND f.archived_at IS NULL) o
+       LEFT JOIN LATERAL unnest(o.municipality_codes) c ON true
+       LEFT JOIN LATERAL unnest(o.region_ids) r ON true`,
+    [snapshot.organisationId ?? null, entityId],
+  );
+  const footprint = {
+    national: place?.national === true,
+    municipalityCodes: place?.municipality_codes ?? [],
+    regionIds: place?.region_ids ?? [],
+  };
+  const placeless = !footprint.national && footprint.municipalityCodes.length === 0 && footprint.regionIds.length === 0;
+  return placeless ? ANYWHERE : footprint;
 }
 
 export async function listChanges(

@@ -291,7 +291,7 @@ export class FunctionsService {
         'created',
         null,
         functionSnapshot(saved),
-        caller.actor,
+        caller,
       );
       return this.get(saved.id, manager);
     });
@@ -385,7 +385,7 @@ export class FunctionsService {
       action,
       before,
       functionSnapshot(entity),
-      caller.actor,
+      caller,
     );
     return this.get(entity.id, manager);
   }

@@ -2,7 +2,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { Permission } from '@ketenkaart/shared-domain';
+import { Permission, Role } from '@ketenkaart/shared-domain';
 import { OrganisationsService } from './organisations.service';
 import { adminAuth, createTestApp } from '../test/test-app';
 
@@ -324,6 +324,8 @@ describe('/api/v1/organisations', () => {
       // An editor without the confidential permission sees in the history that the address exists, not what it is.
       const editor = {
         actor: 'test-editor',
+        roles: [Role.beheerder],
+        regionIds: [],
         can: (permission: string) => permission !== Permission.directoryConfidentialRead,
       };
       const history = await app.get(OrganisationsService).history(id, editor);

@@ -264,7 +264,7 @@ export class OrganisationsService {
         'created',
         null,
         organisationSnapshot(saved),
-        caller.actor,
+        caller,
       );
       return this.get(saved.id, caller, manager);
     });
@@ -375,7 +375,7 @@ export class OrganisationsService {
       action,
       before,
       organisationSnapshot(entity),
-      caller.actor,
+      caller,
     );
     return this.get(entity.id, caller, manager);
   }

@@ -179,7 +179,7 @@ export class PeopleService {
         'created',
         null,
         personSnapshot(saved),
-        caller.actor,
+        caller,
       );
       return this.get(saved.id, manager);
     });
@@ -265,7 +265,7 @@ export class PeopleService {
       action,
       before,
       personSnapshot(entity),
-      caller.actor,
+      caller,
     );
     return this.get(entity.id, manager);
   }

@@ -3,6 +3,7 @@ import {
   ApiBadRequestResponse,
   ApiConflictResponse,
   ApiCreatedResponse,
+  ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiTags,
@@ -10,6 +11,7 @@ import {
 import { API_BASE_PATH, Permission } from '@ketenkaart/shared-domain';
 import type { Response } from 'express';
 import { Public, RequirePermission } from '../common/access.decorator';
+import { CurrentPrincipal, type Principal } from '../common/principal';
 import { ProblemResponseDto } from '../common/problem-response.dto';
 import {
   CreateRegionDto,
@@ -53,8 +55,12 @@ export class RegionsController {
   @RequirePermission(Permission.regionWrite)
   @ApiCreatedResponse({ type: RegionDetailDto })
   @ApiConflictResponse({ type: ProblemResponseDto, description: 'The code is taken within the type.' })
-  async create(@Body() dto: CreateRegionDto, @Res({ passthrough: true }) response: Response): Promise<RegionDetailDto> {
-    const region = await this.regions.create(dto);
+  async create(
+    @Body() dto: CreateRegionDto,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<RegionDetailDto> {
+    const region = await this.regions.create(dto, principal);
     response.location(`${API_BASE_PATH}/regions/${region.id}`);
     return region;
   }
@@ -64,7 +70,12 @@ export class RegionsController {
   @ApiOkResponse({ type: RegionDetailDto })
   @ApiNotFoundResponse({ type: ProblemResponseDto })
   @ApiConflictResponse({ type: ProblemResponseDto, description: 'Someone else changed the region (version).' })
-  update(@Param('id') id: string, @Body() dto: UpdateRegionDto): Promise<RegionDetailDto> {
-    return this.regions.update(id, dto);
+  @ApiForbiddenResponse({ type: ProblemResponseDto, description: 'The region lies outside your regions (out_of_scope).' })
+  update(
+    @Param('id') id: string,
+    @Body() dto: UpdateRegionDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<RegionDetailDto> {
+    return this.regions.update(id, dto, principal);
   }
 }

@@ -5,6 +5,7 @@ import { DataSource, EntityManager, Repository } from 'typeorm';
 import { todayInNetherlands } from '../common/dates';
 import { Page } from '../common/pagination.dto';
 import { ProblemException } from '../common/problem.exception';
+import { assertWriteScope, ScopedCaller } from '../common/write-scope';
 import { slug } from '../reference-data/municipality-list';
 import {
   CreateRegionDto,
@@ -121,13 +122,14 @@ export class RegionsService {
     return { ...toSummary(row), version: row.version, municipalities };
   }
 
-  async create(dto: CreateRegionDto): Promise<RegionDetailDto> {
+  async create(dto: CreateRegionDto, caller: ScopedCaller): Promise<RegionDetailDto> {
     const type = await this.requireType(dto.typeCode, 'typeCode');
     this.requireEditable(type, 'typeCode');
     const validFrom = dto.validFrom ?? todayInNetherlands();
     const code = dto.code ?? slug(dto.name);
     return this.dataSource.transaction(async (manager) => {
       await this.requireCurrentMunicipalities(manager, dto.municipalityCodes, 'municipalityCodes');
+      await assertWriteScope(manager, caller, [{ municipalityCodes: dto.municipalityCodes }], 'region');
       const taken = await manager.exists(RegionEntity, { where: { typeCode: type.code, code } });
       if (taken) {
         throw ProblemException.conflict(
@@ -149,13 +151,20 @@ export class RegionsService {
     });
   }
 
-  async update(id: string, dto: UpdateRegionDto): Promise<RegionDetailDto> {
+  async update(id: string, dto: UpdateRegionDto, caller: ScopedCaller): Promise<RegionDetailDto> {
     await this.get(id);
     return this.dataSource.transaction(async (manager) => {
       // Row lock first (no joins: FOR UPDATE cannot lock the nullable side of an outer join).
       const region = await manager.findOne(RegionEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!region) throw ProblemException.notFound('Region', id);
       this.requireEditable(await manager.findOneByOrFail(RegionTypeEntity, { code: region.typeCode }), 'id');
+      // The region as it is and as it will be must both lie in the caller's regions.
+      await assertWriteScope(
+        manager,
+        caller,
+        [{ regionIds: [id] }, ...(dto.municipalityCodes ? [{ municipalityCodes: dto.municipalityCodes }] : [])],
+        'region',
+      );
       if (region.version !== dto.version) {
         throw ProblemException.conflict(
           ErrorCode.conflict,

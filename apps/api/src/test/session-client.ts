@@ -42,3 +42,22 @@ export class SessionClient {
     return this.send('post', path, body, options);
   }
 }
+
+/**
+ * Signs a demo account in through the real endpoints (password, then the current TOTP code when asked) and
+ * returns a client holding the complete session.
+ */
+export async function signInAs(
+  http: Parameters<typeof request>[0],
+  account: { email: string; password: string; totpSecret: string | null },
+  totpCode: (secret: string, at: Date) => string,
+): Promise<SessionClient> {
+  const browser = new SessionClient(http);
+  const first = await browser.post('/api/v1/auth/sign-in', { email: account.email, password: account.password });
+  if (first.status !== 200) throw new Error(`sign-in of ${account.email} failed: ${first.status} ${JSON.stringify(first.body)}`);
+  if (first.body.stage === 'second-factor-required') {
+    const second = await browser.post('/api/v1/auth/sign-in/totp', { code: totpCode(account.totpSecret!, new Date()) });
+    if (second.status !== 200) throw new Error(`second factor of ${account.email} failed: ${second.status}`);
+  }
+  return browser;
+}

@@ -13,6 +13,8 @@ export const ErrorCode = {
   conflict: 'conflict',
   unauthorized: 'unauthorized',
   forbidden: 'forbidden',
+  /** The record lies outside the caller's regions (a ketenregisseur editing another region's entry). */
+  outOfScope: 'out_of_scope',
   regionTypeNotEditable: 'region_type_not_editable',
   unknownMunicipality: 'unknown_municipality',
   unknownRegionType: 'unknown_region_type',
