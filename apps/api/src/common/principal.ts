@@ -29,6 +29,8 @@ export interface Principal {
   stage: SessionStage;
   /** Public id of the session (not its token); null for the service principal and the anonymous public. */
   sessionId: string | null;
+  /** Where the request came from, for the audit trail of changes made deep inside services. */
+  origin: { ip: string | null; correlationId: string | null };
   can(permission: Permission): boolean;
 }
 
@@ -55,6 +57,7 @@ export function makePrincipal(init: PrincipalInit): Principal {
     organisationId: init.organisationId ?? null,
     stage: init.stage,
     sessionId: init.sessionId ?? null,
+    origin: { ip: null, correlationId: null },
     can: (permission) => permissions.includes(permission),
   };
 }
@@ -77,8 +80,13 @@ export const SERVICE_PRINCIPAL: Principal = makePrincipal({
 
 const PRINCIPAL = Symbol('ketenkaart:principal');
 
+/** Attaches the principal to its request, stamped with the request's origin (IP, correlation id). */
 export function setPrincipal(request: Request, principal: Principal): void {
-  (request as Request & { [PRINCIPAL]?: Principal })[PRINCIPAL] = principal;
+  const origin = {
+    ip: (request.ip ?? request.socket?.remoteAddress ?? null)?.slice(0, 64) ?? null,
+    correlationId: (request as Request & { id?: string }).id ?? null,
+  };
+  (request as Request & { [PRINCIPAL]?: Principal })[PRINCIPAL] = { ...principal, origin };
 }
 
 export function principalOf(request: Request): Principal {

@@ -13,6 +13,7 @@ describe('write scope: a ketenregisseur edits regions and the directory of their
   let app: NestExpressApplication;
   let http: ReturnType<NestExpressApplication['getHttpServer']>;
   let ketenregisseur: SessionClient;
+  let createdId: string;
   const regionId = async (code: string) => {
     const { body } = await request(http).get('/api/v1/regions').query({ type: 'ketenregie', pageSize: 500 });
     return body.items.find((region: { code: string }) => region.code === code).id as string;
@@ -63,6 +64,7 @@ describe('write scope: a ketenregisseur edits regions and the directory of their
       municipalityCodes: ['GM0363'],
     });
     expect(inScope.status).toBe(201);
+    createdId = inScope.body.id;
 
     const elsewhere = await ketenregisseur.post('/api/v1/organisations', {
       name: `Inloophuis Enschede ${RUN}`,
@@ -90,6 +92,34 @@ describe('write scope: a ketenregisseur edits regions and the directory of their
     expect(refused.status).toBe(403);
     const after = await request(http).get(`/api/v1/organisations/${enschede.body.id}`);
     expect(after.body.description ?? null).toBeNull();
+  });
+
+  it('puts every directory change in the audit trail (fields, not values), and refused writes not at all', async () => {
+    const privacyOfficer = await signInAs(http, account('privacy@demo.ketenkaart.nl'), totpCode);
+    const trail = await privacyOfficer.get(`/api/v1/audit-events?recordType=organisation&recordId=${createdId}`);
+    expect(trail.status).toBe(200);
+    expect(trail.body.items).toEqual([
+      expect.objectContaining({
+        action: 'directory.organisation.created',
+        actor: expect.stringMatching(/^account:/),
+        ip: expect.any(String),
+        details: expect.objectContaining({ fields: expect.arrayContaining(['name', 'municipalityCodes']) }),
+      }),
+    ]);
+    expect(JSON.stringify(trail.body)).not.toContain('Inloophuis');
+
+    const actor = trail.body.items[0].actor as string;
+    const count = async () =>
+      (await privacyOfficer.get(`/api/v1/audit-events?actor=${encodeURIComponent(actor)}&action=directory.organisation.created`)).body
+        .total as number;
+    const before = await count();
+    const refused = await ketenregisseur.post('/api/v1/organisations', {
+      name: `Buiten de regio ${RUN}`,
+      type: 'ngo',
+      municipalityCodes: ['GM0153'],
+    });
+    expect(refused.status).toBe(403);
+    expect(await count()).toBe(before);
   });
 
   it('refuses roles without the write permission, whatever their scope', async () => {

@@ -1,5 +1,6 @@
 import { DirectoryKind, ErrorCode } from '@ketenkaart/shared-domain';
 import { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import { AuditEventEntity } from '../audit/audit-event.entity';
 import type { Caller } from '../common/caller';
 import { ProblemException } from '../common/problem.exception';
 import { ANYWHERE, assertWriteScope, Footprint } from '../common/write-scope';
@@ -41,16 +42,29 @@ export async function recordChange(
   const snapshots = before ? [before, after] : [after];
   const footprints = await Promise.all(snapshots.map((snapshot) => footprintOf(manager, kind, entityId, snapshot)));
   await assertWriteScope(manager, caller, footprints, KIND_LABELS[kind]);
-  const actor = caller.actor;
+  const changes = diffSnapshots(before, after);
   await manager.insert(DirectoryChangeEntity, {
     entityKind: kind,
     entityId,
     version,
     action,
-    changedBy: actor,
+    changedBy: caller.actor,
     // jsonb columns: TypeORM's deep-partial typing cannot follow `unknown` values.
-    changes: diffSnapshots(before, after) as never,
+    changes: changes as never,
     snapshot: after as never,
+  });
+  // The audit trail names the fields, never their values: the history above holds those, for editors only.
+  await manager.insert(AuditEventEntity, {
+    occurredAt: new Date(),
+    actor: caller.actor,
+    actorAccountId: caller.accountId ?? null,
+    action: `directory.${kind}.${action}`,
+    recordType: kind,
+    recordId: entityId,
+    ip: caller.origin?.ip ?? null,
+    outcome: 'success',
+    correlationId: caller.origin?.correlationId ?? null,
+    details: { version, fields: changes.map((change) => change.field) } as never,
   });
 }
 
