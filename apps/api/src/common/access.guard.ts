@@ -72,9 +72,10 @@ export class AccessGuard implements CanActivate {
   private async authenticate(request: Request): Promise<Authentication> {
     const bearer = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
     if (bearer) {
-      // The service token is for automation: a browser (which sends Sec-Fetch-* headers) never gets to use it.
-      const valid =
-        !!this.config.ADMIN_TOKEN && sameSecret(bearer, this.config.ADMIN_TOKEN) && request.headers['sec-fetch-mode'] === undefined;
+      // The service token is for automation: a browser never gets to use it. Browsers send Sec-Fetch-Site on
+      // every request; Node's fetch sends only Sec-Fetch-Mode, so that one alone does not mark a browser.
+      const fromBrowser = request.headers['sec-fetch-site'] !== undefined || request.headers['sec-fetch-dest'] !== undefined;
+      const valid = !!this.config.ADMIN_TOKEN && sameSecret(bearer, this.config.ADMIN_TOKEN) && !fromBrowser;
       return valid
         ? { principal: SERVICE_PRINCIPAL, csrfToken: null }
         : { principal: ANONYMOUS_PRINCIPAL, csrfToken: null, failure: 'bad-service-token' };
