@@ -40,21 +40,85 @@ abcdefghijkl abcdefghijklm abcdefghijklmnop
 letmein123 access access14 accessdenied login login123 logon signin
 office werk kantoor collega bureau afdeling team
 helpdesk support service servicedesk system systeem beheer beheer01
-`.split(/\s+/).filter(Boolean);
+`
+  .split(/\s+/)
+  .filter(Boolean);
 
 const walks = [
-  '123456789012', '1234567890123', '12345678901234', '123456789123', '1234567891011', '111111111111',
-  '000000000000', '121212121212', '123123123123', '123412341234', '987654321098', '098765432109',
-  '112233445566', '147258369147', '159753159753', '147852369147', '741852963741', '963852741963',
-  'qwertyuiopas', 'qwertyuiopasdf', 'qwertyuiop12', 'qwertyuiop123', 'qwertyuiop1234', 'qwertyuiopasdfgh',
-  'asdfghjkl123', 'asdfghjkl;\'', 'asdfghjklzxc', 'zxcvbnm12345', 'zxcvbnmasdfg', 'qazwsxedcrfv', 'qazwsxedcrfvtgb',
-  '1qaz2wsx3edc', '1qaz2wsx3edc4rfv', 'zaq12wsxcde3', 'zaq1zaq1zaq1', '1q2w3e4r5t6y', '1q2w3e4r5t6y7u',
-  'q1w2e3r4t5y6', 'a1s2d3f4g5h6', 'qweasdzxc123', 'azertyuiop12', 'azertyuiopqs', 'aaaaaaaaaaaa',
-  'abcabcabcabc', 'abc123abc123', 'qwe123qwe123', 'asd123asd123', '!@#$%^&*()_+', '1234qwerasdf',
-  'qwer1234asdf', '1234567890qw', '1234567890ab', 'abcd1234abcd', 'password1234', 'passw0rd1234',
+  '123456789012',
+  '1234567890123',
+  '12345678901234',
+  '123456789123',
+  '1234567891011',
+  '111111111111',
+  '000000000000',
+  '121212121212',
+  '123123123123',
+  '123412341234',
+  '987654321098',
+  '098765432109',
+  '112233445566',
+  '147258369147',
+  '159753159753',
+  '147852369147',
+  '741852963741',
+  '963852741963',
+  'qwertyuiopas',
+  'qwertyuiopasdf',
+  'qwertyuiop12',
+  'qwertyuiop123',
+  'qwertyuiop1234',
+  'qwertyuiopasdfgh',
+  'asdfghjkl123',
+  "asdfghjkl;'",
+  'asdfghjklzxc',
+  'zxcvbnm12345',
+  'zxcvbnmasdfg',
+  'qazwsxedcrfv',
+  'qazwsxedcrfvtgb',
+  '1qaz2wsx3edc',
+  '1qaz2wsx3edc4rfv',
+  'zaq12wsxcde3',
+  'zaq1zaq1zaq1',
+  '1q2w3e4r5t6y',
+  '1q2w3e4r5t6y7u',
+  'q1w2e3r4t5y6',
+  'a1s2d3f4g5h6',
+  'qweasdzxc123',
+  'azertyuiop12',
+  'azertyuiopqs',
+  'aaaaaaaaaaaa',
+  'abcabcabcabc',
+  'abc123abc123',
+  'qwe123qwe123',
+  'asd123asd123',
+  '!@#$%^&*()_+',
+  '1234qwerasdf',
+  'qwer1234asdf',
+  '1234567890qw',
+  '1234567890ab',
+  'abcd1234abcd',
+  'password1234',
+  'passw0rd1234',
 ];
 
-const shortSuffixes = ['', '1', '12', '123', '1234', '12345', '123456', '!', '1!', '123!', '!!', '01', '007', '321', '@123'];
+const shortSuffixes = [
+  '',
+  '1',
+  '12',
+  '123',
+  '1234',
+  '12345',
+  '123456',
+  '!',
+  '1!',
+  '123!',
+  '!!',
+  '01',
+  '007',
+  '321',
+  '@123',
+];
 const yearSuffixes = [];
 for (let year = 1970; year <= 2030; year++) yearSuffixes.push(String(year), `${year}!`);
 
@@ -62,7 +126,12 @@ const out = new Set(walks);
 for (const seed of seeds) {
   const base = seed.toLowerCase();
   for (const suffix of [...shortSuffixes, ...yearSuffixes]) out.add(base + suffix);
-  for (const variant of [base.replace(/o/g, '0'), base.replace(/a/g, '@'), base.replace(/e/g, '3'), base + base]) {
+  for (const variant of [
+    base.replace(/o/g, '0'),
+    base.replace(/a/g, '@'),
+    base.replace(/e/g, '3'),
+    base + base,
+  ]) {
     for (const suffix of shortSuffixes) out.add(variant + suffix);
   }
   for (const prefix of ['123', 'mijn', 'my', 'ikhou', 'ilove', 'welkom', 'hallo']) out.add(prefix + base);

@@ -13,12 +13,15 @@ import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { DirectoryModule } from './directory/directory.module';
+import { DirectoryExportModule } from './directory/export/directory-export.module';
+import { DirectoryImportModule } from './directory/import/directory-import.module';
 import { GeoModule } from './geo/geo.module';
 import { HealthModule } from './health/health.module';
 import { MunicipalitiesModule } from './municipalities/municipalities.module';
 import { OpenApiModule } from './openapi/openapi.module';
 import { ReferenceDataModule } from './reference-data/reference-data.module';
 import { RegionsModule } from './regions/regions.module';
+import { ResponsibilitiesModule } from './responsibilities/responsibilities.module';
 
 @Module({
   imports: [
@@ -41,7 +44,10 @@ import { RegionsModule } from './regions/regions.module';
             res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
           },
           autoLogging: { ignore: (request) => request.url === '/api/v1/health' },
-          transport: config.LOG_FORMAT === 'pretty' ? { target: 'pino-pretty', options: { singleLine: true } } : undefined,
+          transport:
+            config.LOG_FORMAT === 'pretty'
+              ? { target: 'pino-pretty', options: { singleLine: true } }
+              : undefined,
         },
       }),
     }),
@@ -52,7 +58,11 @@ import { RegionsModule } from './regions/regions.module';
     HealthModule,
     RegionsModule,
     MunicipalitiesModule,
+    // Before DirectoryModule: its `organisations/:id` would otherwise take `organisations/export`.
+    DirectoryExportModule,
     DirectoryModule,
+    DirectoryImportModule,
+    ResponsibilitiesModule,
     GeoModule,
     OpenApiModule,
   ],

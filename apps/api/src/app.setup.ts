@@ -4,12 +4,14 @@ import { SwaggerModule } from '@nestjs/swagger';
 import { API_BASE_PATH } from '@ketenkaart/shared-domain';
 import compression from 'compression';
 import cookieParser from 'cookie-parser';
+import { json, text } from 'express';
 import helmet from 'helmet';
 import { apiConventions } from './common/api-conventions.middleware';
 import { bodyParserErrors } from './common/body-parser-errors.middleware';
 import { noStoreForPersonalData } from './common/cache-control.middleware';
 import { requireJsonBody } from './common/content-type.middleware';
 import { webStatic } from './common/web-static';
+import { DIRECTORY_IMPORTS_PATH } from './directory/import/directory-import.controller';
 import { AppConfig } from './config/app-config';
 import { buildOpenApiDocument } from './openapi/openapi';
 import { OpenApiDocumentHolder } from './openapi/openapi-document.holder';
@@ -41,6 +43,12 @@ export function configureApp(app: NestExpressApplication): INestApplication {
   app.use(cookieParser());
   app.use(API_BASE_PATH, noStoreForPersonalData);
   app.use(API_BASE_PATH, apiConventions, requireJsonBody);
+  // The CSV import alone takes text/csv and larger bodies (spreadsheets of a few thousand rows).
+  app.use(
+    `${API_BASE_PATH}${DIRECTORY_IMPORTS_PATH}`,
+    text({ type: 'text/csv', limit: '10mb' }),
+    json({ limit: '10mb' }),
+  );
   app.useBodyParser('json', { limit: '256kb', type: ['application/json', 'application/merge-patch+json'] });
   app.use(bodyParserErrors);
   const web = config.WEB_DIST_DIR ? webStatic(config.resolvePath(config.WEB_DIST_DIR)) : null;

@@ -10,7 +10,10 @@ import { SetupService } from './database/setup.service';
 async function bootstrap(): Promise<void> {
   // Validate before anything else starts, so a wrong variable stops the process with a clear message.
   const config = loadConfig();
-  const app = await NestFactory.create<NestExpressApplication>(AppModule, { bufferLogs: true, bodyParser: false });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, {
+    bufferLogs: true,
+    bodyParser: false,
+  });
   const logger = app.get(Logger);
   app.useLogger(logger);
   configureApp(app);

@@ -29,7 +29,8 @@ export function toAuditEventDto(event: AuditEventEntity): AuditEventDto {
 
 /** One CSV cell: quoted, and a leading = + - @ neutralised so a spreadsheet does not run it as a formula. */
 function csvCell(value: unknown): string {
-  let text = value === null || value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value);
+  let text =
+    value === null || value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value);
   if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return `"${text.replace(/"/g, '""')}"`;
 }
@@ -47,24 +48,60 @@ export class AuditQueryService {
       .skip((query.page - 1) * query.pageSize)
       .take(query.pageSize)
       .getManyAndCount();
-    await this.audit.record({ action: 'audit.search', request, details: { filter: this.filterOf(query), total } });
+    await this.audit.record({
+      action: 'audit.search',
+      request,
+      details: { filter: this.filterOf(query), total },
+    });
     return { items: rows.map(toAuditEventDto), page: query.page, pageSize: query.pageSize, total };
   }
 
   /** "Who saw or changed record X" (AVG/GDPR art. 15 access request), oldest first, as CSV. */
   async exportCsv(query: AuditRecordQueryDto, request: Request): Promise<string> {
     if (!query.recordId) {
-      throw ProblemException.invalid('recordId', ErrorCode.validationFailed, 'Name the record (recordId, and recordType) to export its trail.');
+      throw ProblemException.invalid(
+        'recordId',
+        ErrorCode.validationFailed,
+        'Name the record (recordId, and recordType) to export its trail.',
+      );
     }
     const rows = await this.filtered({ recordType: query.recordType, recordId: query.recordId })
       .orderBy('e.occurred_at', 'ASC')
       .addOrderBy('e.id', 'ASC')
       .take(EXPORT_LIMIT)
       .getMany();
-    await this.audit.record({ action: 'audit.export', request, recordType: query.recordType, recordId: query.recordId, details: { rows: rows.length } });
-    const header = ['occurredAt', 'actor', 'actorAccountId', 'action', 'recordType', 'recordId', 'outcome', 'ip', 'correlationId', 'details'];
+    await this.audit.record({
+      action: 'audit.export',
+      request,
+      recordType: query.recordType,
+      recordId: query.recordId,
+      details: { rows: rows.length },
+    });
+    const header = [
+      'occurredAt',
+      'actor',
+      'actorAccountId',
+      'action',
+      'recordType',
+      'recordId',
+      'outcome',
+      'ip',
+      'correlationId',
+      'details',
+    ];
     const lines = rows.map((e) =>
-      [e.occurredAt.toISOString(), e.actor, e.actorAccountId, e.action, e.recordType, e.recordId, e.outcome, e.ip, e.correlationId, e.details]
+      [
+        e.occurredAt.toISOString(),
+        e.actor,
+        e.actorAccountId,
+        e.action,
+        e.recordType,
+        e.recordId,
+        e.outcome,
+        e.ip,
+        e.correlationId,
+        e.details,
+      ]
         .map(csvCell)
         .join(','),
     );
@@ -72,7 +109,10 @@ export class AuditQueryService {
   }
 
   private filtered(query: Partial<AuditQueryDto>): SelectQueryBuilder<AuditEventEntity> {
-    const builder = this.events.createQueryBuilder('e').orderBy('e.occurred_at', 'DESC').addOrderBy('e.id', 'DESC');
+    const builder = this.events
+      .createQueryBuilder('e')
+      .orderBy('e.occurred_at', 'DESC')
+      .addOrderBy('e.id', 'DESC');
     if (query.actor) {
       if (UUID.test(query.actor)) builder.andWhere('e.actor_account_id = :actor', { actor: query.actor });
       else builder.andWhere('e.actor = :actor', { actor: query.actor });
@@ -87,6 +127,8 @@ export class AuditQueryService {
 
   private filterOf(query: AuditQueryDto): Record<string, string> {
     const { actor, recordType, recordId, action, from, to } = query;
-    return Object.fromEntries(Object.entries({ actor, recordType, recordId, action, from, to }).filter(([, v]) => v !== undefined)) as Record<string, string>;
+    return Object.fromEntries(
+      Object.entries({ actor, recordType, recordId, action, from, to }).filter(([, v]) => v !== undefined),
+    ) as Record<string, string>;
   }
 }

@@ -8,7 +8,10 @@ import { AuditQueryService } from './audit-query.service';
 import { AuditEventPageDto, AuditQueryDto, AuditRecordQueryDto } from './dto/audit.dto';
 
 @ApiTags('audit')
-@ApiBadRequestResponse({ type: ProblemResponseDto, description: 'Invalid filter; `invalidParams` names each field.' })
+@ApiBadRequestResponse({
+  type: ProblemResponseDto,
+  description: 'Invalid filter; `invalidParams` names each field.',
+})
 @Controller('audit-events')
 export class AuditController {
   constructor(private readonly query: AuditQueryService) {}

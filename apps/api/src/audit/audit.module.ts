@@ -5,5 +5,9 @@ import { AuditService } from './audit.service';
 
 /** Global: every module records through `AuditService.record(...)` without importing anything. */
 @Global()
-@Module({ controllers: [AuditController], providers: [AuditService, AuditQueryService], exports: [AuditService] })
+@Module({
+  controllers: [AuditController],
+  providers: [AuditService, AuditQueryService],
+  exports: [AuditService],
+})
 export class AuditModule {}

@@ -46,9 +46,17 @@ export class AccountLinksService {
     const account = await this.accounts.findOne({ where: { id: accountId } });
     if (!account) throw ProblemException.notFound('Account', accountId);
     if (account.status !== AccountStatus.invited) {
-      throw ProblemException.conflict(ErrorCode.accountAlreadyActive, 'Only an account that has not accepted an invitation can be invited again.');
+      throw ProblemException.conflict(
+        ErrorCode.accountAlreadyActive,
+        'Only an account that has not accepted an invitation can be invited again.',
+      );
     }
-    const { token, expiresAt } = await this.issue(account, 'invitation', this.config.INVITATION_VALID_HOURS * 3_600_000, principal.actor);
+    const { token, expiresAt } = await this.issue(
+      account,
+      'invitation',
+      this.config.INVITATION_VALID_HOURS * 3_600_000,
+      principal.actor,
+    );
     await this.mail.send({
       to: account.email,
       subject: 'Uitnodiging voor Ketenkaart',
@@ -56,15 +64,31 @@ export class AccountLinksService {
         `Beste ${account.displayName},\n\nU bent uitgenodigd voor Ketenkaart. Kies binnen ${this.config.INVITATION_VALID_HOURS} uur een wachtwoord via:\n\n` +
         `${this.config.PUBLIC_URL}/uitnodiging#${token}\n\nDeze link werkt één keer. Verwachtte u deze uitnodiging niet, negeer dan dit bericht.\n`,
     });
-    await this.audit.record({ action: 'account.invitation-send', request, recordType: 'account', recordId: account.id, details: { expiresAt: expiresAt.toISOString() } });
+    await this.audit.record({
+      action: 'account.invitation-send',
+      request,
+      recordType: 'account',
+      recordId: account.id,
+      details: { expiresAt: expiresAt.toISOString() },
+    });
     return { accountId: account.id, expiresAt: expiresAt.toISOString() };
   }
 
   async acceptInvitation(token: string, password: string, request: Request): Promise<void> {
     const account = await this.useToken(token, 'invitation', password, request, (manager, id, hash, now) =>
-      manager.update(AccountEntity, { id }, { passwordHash: hash, passwordChangedAt: now, status: AccountStatus.active, updatedAt: now }),
+      manager.update(
+        AccountEntity,
+        { id },
+        { passwordHash: hash, passwordChangedAt: now, status: AccountStatus.active, updatedAt: now },
+      ),
     );
-    await this.audit.record({ action: 'account.invitation-accept', request, principal: { actor: `account:${account.id}`, accountId: account.id }, recordType: 'account', recordId: account.id });
+    await this.audit.record({
+      action: 'account.invitation-accept',
+      request,
+      principal: { actor: `account:${account.id}`, accountId: account.id },
+      recordType: 'account',
+      recordId: account.id,
+    });
   }
 
   /**
@@ -82,11 +106,26 @@ export class AccountLinksService {
     );
     const account = await this.accounts.findOne({ where: { email } });
     if (!account || account.status !== AccountStatus.active) {
-      await this.audit.record({ action: 'account.password-reset-request', outcome: 'failure', request, details: { reason: account ? `account-${account.status}` : 'unknown-account' } });
+      await this.audit.record({
+        action: 'account.password-reset-request',
+        outcome: 'failure',
+        request,
+        details: { reason: account ? `account-${account.status}` : 'unknown-account' },
+      });
       return;
     }
-    const { token } = await this.issue(account, 'password-reset', this.config.PASSWORD_RESET_VALID_MINUTES * 60_000, 'anonymous');
-    await this.audit.record({ action: 'account.password-reset-request', request, recordType: 'account', recordId: account.id });
+    const { token } = await this.issue(
+      account,
+      'password-reset',
+      this.config.PASSWORD_RESET_VALID_MINUTES * 60_000,
+      'anonymous',
+    );
+    await this.audit.record({
+      action: 'account.password-reset-request',
+      request,
+      recordType: 'account',
+      recordId: account.id,
+    });
     void this.mail
       .send({
         to: account.email,
@@ -100,21 +139,50 @@ export class AccountLinksService {
 
   /** Sets the new password and ends every session of the account (someone else may have been signed in). */
   async completeReset(token: string, password: string, request: Request): Promise<void> {
-    const account = await this.useToken(token, 'password-reset', password, request, (manager, id, hash, now) =>
-      manager.update(AccountEntity, { id }, { passwordHash: hash, passwordChangedAt: now, updatedAt: now }),
+    const account = await this.useToken(
+      token,
+      'password-reset',
+      password,
+      request,
+      (manager, id, hash, now) =>
+        manager.update(AccountEntity, { id }, { passwordHash: hash, passwordChangedAt: now, updatedAt: now }),
     );
     const ended = await this.sessions.endAll(account.id);
-    await this.audit.record({ action: 'account.password-reset-complete', request, principal: { actor: `account:${account.id}`, accountId: account.id }, recordType: 'account', recordId: account.id, details: { sessionsEnded: ended } });
+    await this.audit.record({
+      action: 'account.password-reset-complete',
+      request,
+      principal: { actor: `account:${account.id}`, accountId: account.id },
+      recordType: 'account',
+      recordId: account.id,
+      details: { sessionsEnded: ended },
+    });
   }
 
   /** Revokes earlier unused links of the same kind and stores a new one; returns the token (only here in clear). */
-  private async issue(account: AccountEntity, purpose: AccountTokenPurpose, validMs: number, createdBy: string) {
+  private async issue(
+    account: AccountEntity,
+    purpose: AccountTokenPurpose,
+    validMs: number,
+    createdBy: string,
+  ) {
     const now = this.clock.now();
     const token = randomToken();
     const expiresAt = new Date(now.getTime() + validMs);
     await this.dataSource.transaction(async (manager) => {
-      await manager.update(AccountTokenEntity, { accountId: account.id, purpose, usedAt: IsNull() }, { usedAt: now });
-      await manager.insert(AccountTokenEntity, { tokenHash: sha256Hex(token), accountId: account.id, purpose, createdAt: now, createdBy, expiresAt, usedAt: null });
+      await manager.update(
+        AccountTokenEntity,
+        { accountId: account.id, purpose, usedAt: IsNull() },
+        { usedAt: now },
+      );
+      await manager.insert(AccountTokenEntity, {
+        tokenHash: sha256Hex(token),
+        accountId: account.id,
+        purpose,
+        createdAt: now,
+        createdBy,
+        expiresAt,
+        usedAt: null,
+      });
     });
     return { token, expiresAt };
   }
@@ -128,16 +196,25 @@ export class AccountLinksService {
     purpose: AccountTokenPurpose,
     password: string,
     request: Request,
-    apply: (manager: import('typeorm').EntityManager, accountId: string, hash: string, now: Date) => Promise<unknown>,
+    apply: (
+      manager: import('typeorm').EntityManager,
+      accountId: string,
+      hash: string,
+      now: Date,
+    ) => Promise<unknown>,
   ): Promise<AccountEntity> {
     const now = this.clock.now();
     const tokenHash = /^[A-Za-z0-9_-]{43}$/.test(token) ? sha256Hex(token) : null;
-    const row = tokenHash ? await this.tokens.findOne({ where: { tokenHash, purpose }, relations: { account: true } }) : null;
+    const row = tokenHash
+      ? await this.tokens.findOne({ where: { tokenHash, purpose }, relations: { account: true } })
+      : null;
     const valid =
       row?.account &&
       row.usedAt === null &&
       row.expiresAt > now &&
-      (purpose === 'invitation' ? row.account.status === AccountStatus.invited : row.account.status === AccountStatus.active);
+      (purpose === 'invitation'
+        ? row.account.status === AccountStatus.invited
+        : row.account.status === AccountStatus.active);
     if (!valid || !row?.account) {
       await this.audit.record({
         action: purpose === 'invitation' ? 'account.invitation-accept' : 'account.password-reset-complete',
@@ -145,7 +222,15 @@ export class AccountLinksService {
         request,
         recordType: row ? 'account' : undefined,
         recordId: row?.accountId,
-        details: { reason: !row ? 'unknown-link' : row.usedAt ? 'used' : row.expiresAt <= now ? 'expired' : 'account-state' },
+        details: {
+          reason: !row
+            ? 'unknown-link'
+            : row.usedAt
+              ? 'used'
+              : row.expiresAt <= now
+                ? 'expired'
+                : 'account-state',
+        },
       });
       throw new ProblemException(410, ErrorCode.invalidLink, INVALID_LINK);
     }

@@ -51,32 +51,67 @@ export class AccountSelfService {
   /** Ends one of the own sessions; another account's session id answers 404 like a missing one. */
   async endSession(principal: Principal, sessionId: string, request: Request): Promise<void> {
     const accountId = this.ownAccountId(principal);
-    if (!(await this.sessions.endOne(accountId, sessionId))) throw ProblemException.notFound('Session', sessionId);
-    await this.audit.record({ action: 'auth.session-end', request, recordType: 'session', recordId: sessionId });
+    if (!(await this.sessions.endOne(accountId, sessionId)))
+      throw ProblemException.notFound('Session', sessionId);
+    await this.audit.record({
+      action: 'auth.session-end',
+      request,
+      recordType: 'session',
+      recordId: sessionId,
+    });
   }
 
   async endOtherSessions(principal: Principal, request: Request): Promise<EndedSessionsDto> {
     const ended = await this.sessions.endAll(this.ownAccountId(principal), principal.sessionId);
-    await this.audit.record({ action: 'auth.session-end-others', request, recordType: 'account', recordId: principal.accountId!, details: { ended } });
+    await this.audit.record({
+      action: 'auth.session-end-others',
+      request,
+      recordType: 'account',
+      recordId: principal.accountId!,
+      details: { ended },
+    });
     return { ended };
   }
 
   /** Needs the current password (throttled like sign-in); ends every other session of the account. */
   async changePassword(principal: Principal, current: string, next: string, request: Request): Promise<void> {
     const account = await this.account(principal);
-    await this.throttle.attempt([{ key: `account:${account.email}`, policy: ACCOUNT_POLICY }], this.clock.now());
+    await this.throttle.attempt(
+      [{ key: `account:${account.email}`, policy: ACCOUNT_POLICY }],
+      this.clock.now(),
+    );
     if (!(await this.passwords.verify(account.passwordHash, current))) {
-      await this.audit.record({ action: 'account.password-change', outcome: 'failure', request, recordType: 'account', recordId: account.id, details: { reason: 'wrong-password' } });
+      await this.audit.record({
+        action: 'account.password-change',
+        outcome: 'failure',
+        request,
+        recordType: 'account',
+        recordId: account.id,
+        details: { reason: 'wrong-password' },
+      });
       throw new ProblemException(400, ErrorCode.wrongPassword, 'The current password is not correct.', [
-        { name: 'currentPassword', code: ErrorCode.wrongPassword, reason: 'The current password is not correct.' },
+        {
+          name: 'currentPassword',
+          code: ErrorCode.wrongPassword,
+          reason: 'The current password is not correct.',
+        },
       ]);
     }
     await this.throttle.succeeded([`account:${account.email}`], []);
     this.passwords.assertAcceptable(next, account, 'newPassword');
     const now = this.clock.now();
-    await this.accounts.update({ id: account.id }, { passwordHash: await this.passwords.hash(next), passwordChangedAt: now, updatedAt: now });
+    await this.accounts.update(
+      { id: account.id },
+      { passwordHash: await this.passwords.hash(next), passwordChangedAt: now, updatedAt: now },
+    );
     const ended = await this.sessions.endAll(account.id, principal.sessionId);
-    await this.audit.record({ action: 'account.password-change', request, recordType: 'account', recordId: account.id, details: { otherSessionsEnded: ended } });
+    await this.audit.record({
+      action: 'account.password-change',
+      request,
+      recordType: 'account',
+      recordId: account.id,
+      details: { otherSessionsEnded: ended },
+    });
   }
 
   /**
@@ -86,40 +121,74 @@ export class AccountSelfService {
   async startTotpEnrolment(principal: Principal, request: Request): Promise<TotpEnrolmentDto> {
     const account = await this.account(principal);
     const secret = generateTotpSecret();
-    await this.accounts.update({ id: account.id }, { totpPendingSecret: this.secretBox.seal(secret), updatedAt: this.clock.now() });
+    await this.accounts.update(
+      { id: account.id },
+      { totpPendingSecret: this.secretBox.seal(secret), updatedAt: this.clock.now() },
+    );
     const uri = otpauthUri(secret, account.email);
     const svg = await QRCode.toString(uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
-    await this.audit.record({ action: 'account.totp-enrolment-start', request, recordType: 'account', recordId: account.id });
-    return { secret, otpauthUri: uri, qrCodeDataUrl: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}` };
+    await this.audit.record({
+      action: 'account.totp-enrolment-start',
+      request,
+      recordType: 'account',
+      recordId: account.id,
+    });
+    return {
+      secret,
+      otpauthUri: uri,
+      qrCodeDataUrl: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`,
+    };
   }
 
   /**
    * Confirms the pending secret with a code from the app: two-factor sign-in is then on, ten new recovery codes
    * are returned (once), other sessions end, and a session that was waiting for enrolment becomes complete.
    */
-  async confirmTotpEnrolment(principal: Principal, code: string, request: Request, response: Response): Promise<RecoveryCodesDto> {
+  async confirmTotpEnrolment(
+    principal: Principal,
+    code: string,
+    request: Request,
+    response: Response,
+  ): Promise<RecoveryCodesDto> {
     const account = await this.account(principal);
     if (!account.totpPendingSecret) {
-      throw new ProblemException(409, ErrorCode.twoFactorNotEnrolled, 'Start the enrolment first (POST /account/totp/enrolment).');
+      throw new ProblemException(
+        409,
+        ErrorCode.twoFactorNotEnrolled,
+        'Start the enrolment first (POST /account/totp/enrolment).',
+      );
     }
     const now = this.clock.now();
     await this.throttle.attempt([{ key: `totp:${account.id}`, policy: ACCOUNT_POLICY }], now);
     const step = verifyTotp(this.secretBox.open(account.totpPendingSecret), code.trim(), now, null);
     if (step === null) {
-      await this.audit.record({ action: 'account.totp-enable', outcome: 'failure', request, recordType: 'account', recordId: account.id });
-      throw new ProblemException(400, ErrorCode.invalidSecondFactor, 'The code is not correct; check the time on your phone.', [
-        { name: 'code', code: ErrorCode.invalidSecondFactor, reason: 'The code is not correct.' },
-      ]);
+      await this.audit.record({
+        action: 'account.totp-enable',
+        outcome: 'failure',
+        request,
+        recordType: 'account',
+        recordId: account.id,
+      });
+      throw new ProblemException(
+        400,
+        ErrorCode.invalidSecondFactor,
+        'The code is not correct; check the time on your phone.',
+        [{ name: 'code', code: ErrorCode.invalidSecondFactor, reason: 'The code is not correct.' }],
+      );
     }
     await this.throttle.succeeded([`totp:${account.id}`], []);
     const codes = await this.dataSource.transaction(async (manager) => {
-      await manager.update(AccountEntity, { id: account.id }, {
-        totpSecret: account.totpPendingSecret,
-        totpPendingSecret: null,
-        totpEnabledAt: now,
-        totpLastStep: step,
-        updatedAt: now,
-      });
+      await manager.update(
+        AccountEntity,
+        { id: account.id },
+        {
+          totpSecret: account.totpPendingSecret,
+          totpPendingSecret: null,
+          totpEnabledAt: now,
+          totpLastStep: step,
+          updatedAt: now,
+        },
+      );
       return this.secondFactor.replaceRecoveryCodes(manager, account.id);
     });
     await this.sessions.endAll(account.id, principal.sessionId);
@@ -128,21 +197,38 @@ export class AccountSelfService {
       resolved.account.totpSecret = account.totpPendingSecret;
       await this.sessions.elevate(resolved, response);
     }
-    await this.audit.record({ action: 'account.totp-enable', request, recordType: 'account', recordId: account.id });
+    await this.audit.record({
+      action: 'account.totp-enable',
+      request,
+      recordType: 'account',
+      recordId: account.id,
+    });
     return { codes };
   }
 
   async regenerateRecoveryCodes(principal: Principal, request: Request): Promise<RecoveryCodesDto> {
     const account = await this.account(principal);
-    if (!account.totpSecret) throw new ProblemException(409, ErrorCode.twoFactorNotEnrolled, 'Enrol an authenticator app first.');
-    const codes = await this.dataSource.transaction((manager) => this.secondFactor.replaceRecoveryCodes(manager, account.id));
-    await this.audit.record({ action: 'account.recovery-codes-regenerate', request, recordType: 'account', recordId: account.id });
+    if (!account.totpSecret)
+      throw new ProblemException(409, ErrorCode.twoFactorNotEnrolled, 'Enrol an authenticator app first.');
+    const codes = await this.dataSource.transaction((manager) =>
+      this.secondFactor.replaceRecoveryCodes(manager, account.id),
+    );
+    await this.audit.record({
+      action: 'account.recovery-codes-regenerate',
+      request,
+      recordType: 'account',
+      recordId: account.id,
+    });
     return { codes };
   }
 
   private ownAccountId(principal: Principal): string {
     if (!principal.accountId) {
-      throw new ProblemException(403, ErrorCode.forbidden, 'Only a signed-in person has an own account (not the service token).');
+      throw new ProblemException(
+        403,
+        ErrorCode.forbidden,
+        'Only a signed-in person has an own account (not the service token).',
+      );
     }
     return principal.accountId;
   }

@@ -1,5 +1,24 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Req,
+  Res,
+} from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { SessionStage } from '@ketenkaart/shared-domain';
 import type { Request, Response } from 'express';
 import { SignedIn } from '../common/access.decorator';
@@ -19,7 +38,10 @@ import {
 const COMPLETE_OR_ENROLLING = [SessionStage.complete, SessionStage.enrolmentRequired];
 
 @ApiTags('account')
-@ApiBadRequestResponse({ type: ProblemResponseDto, description: 'Invalid input; `invalidParams` names each field.' })
+@ApiBadRequestResponse({
+  type: ProblemResponseDto,
+  description: 'Invalid input; `invalidParams` names each field.',
+})
 @Controller('account')
 export class AccountController {
   constructor(private readonly self: AccountSelfService) {}
@@ -59,7 +81,11 @@ export class AccountController {
   @SignedIn({ stages: COMPLETE_OR_ENROLLING })
   @ApiOperation({ summary: 'Change my password (ends my other sessions)' })
   @ApiNoContentResponse()
-  changePassword(@CurrentPrincipal() principal: Principal, @Body() dto: ChangePasswordDto, @Req() request: Request): Promise<void> {
+  changePassword(
+    @CurrentPrincipal() principal: Principal,
+    @Body() dto: ChangePasswordDto,
+    @Req() request: Request,
+  ): Promise<void> {
     return this.self.changePassword(principal, dto.currentPassword, dto.newPassword, request);
   }
 
@@ -68,7 +94,10 @@ export class AccountController {
   @SignedIn({ stages: COMPLETE_OR_ENROLLING })
   @ApiOperation({ summary: 'Start enrolling an authenticator app: secret, otpauth URI and QR code' })
   @ApiOkResponse({ type: TotpEnrolmentDto })
-  startEnrolment(@CurrentPrincipal() principal: Principal, @Req() request: Request): Promise<TotpEnrolmentDto> {
+  startEnrolment(
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: Request,
+  ): Promise<TotpEnrolmentDto> {
     return this.self.startTotpEnrolment(principal, request);
   }
 
@@ -77,10 +106,14 @@ export class AccountController {
   @SignedIn({ stages: COMPLETE_OR_ENROLLING })
   @ApiOperation({
     summary: 'Confirm the enrolment with a first code; returns ten recovery codes (shown once)',
-    description: 'A session waiting for enrolment becomes complete (new session and CSRF tokens); my other sessions end.',
+    description:
+      'A session waiting for enrolment becomes complete (new session and CSRF tokens); my other sessions end.',
   })
   @ApiOkResponse({ type: RecoveryCodesDto })
-  @ApiConflictResponse({ type: ProblemResponseDto, description: 'two_factor_not_enrolled: no enrolment was started.' })
+  @ApiConflictResponse({
+    type: ProblemResponseDto,
+    description: 'two_factor_not_enrolled: no enrolment was started.',
+  })
   confirmEnrolment(
     @CurrentPrincipal() principal: Principal,
     @Body() dto: ConfirmTotpDto,
@@ -96,7 +129,10 @@ export class AccountController {
   @ApiOperation({ summary: 'Replace my recovery codes with ten new ones (shown once)' })
   @ApiOkResponse({ type: RecoveryCodesDto })
   @ApiConflictResponse({ type: ProblemResponseDto, description: 'two_factor_not_enrolled' })
-  recoveryCodes(@CurrentPrincipal() principal: Principal, @Req() request: Request): Promise<RecoveryCodesDto> {
+  recoveryCodes(
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: Request,
+  ): Promise<RecoveryCodesDto> {
     return this.self.regenerateRecoveryCodes(principal, request);
   }
 }

@@ -1,15 +1,32 @@
 import { Body, Controller, Get, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { API_BASE_PATH, Permission } from '@ketenkaart/shared-domain';
 import type { Request, Response } from 'express';
 import { RequirePermission } from '../common/access.decorator';
 import { CurrentPrincipal, type Principal } from '../common/principal';
 import { ProblemResponseDto } from '../common/problem-response.dto';
 import { AccountsService } from './accounts.service';
-import { AccountDto, AccountPageDto, CreateAccountDto, ListAccountsQueryDto, UpdateAccountDto } from './dto/account.dto';
+import {
+  AccountDto,
+  AccountPageDto,
+  CreateAccountDto,
+  ListAccountsQueryDto,
+  UpdateAccountDto,
+} from './dto/account.dto';
 
 @ApiTags('accounts')
-@ApiBadRequestResponse({ type: ProblemResponseDto, description: 'Invalid input; `invalidParams` names each field.' })
+@ApiBadRequestResponse({
+  type: ProblemResponseDto,
+  description: 'Invalid input; `invalidParams` names each field.',
+})
 @Controller('accounts')
 export class AccountsController {
   constructor(private readonly accounts: AccountsService) {}
@@ -32,7 +49,10 @@ export class AccountsController {
 
   @Post()
   @RequirePermission(Permission.accountManage)
-  @ApiOperation({ summary: 'Create an account and e-mail its invitation link', description: 'The account stays `invited` until the link is used.' })
+  @ApiOperation({
+    summary: 'Create an account and e-mail its invitation link',
+    description: 'The account stays `invited` until the link is used.',
+  })
   @ApiCreatedResponse({ type: AccountDto })
   @ApiConflictResponse({ type: ProblemResponseDto, description: 'duplicate_email' })
   async create(

@@ -10,7 +10,13 @@ import { ProblemException } from '../common/problem.exception';
 import { foldEmail, toAccountDto } from './account-mapper';
 import { AccountLinksService } from './account-links.service';
 import { AccountEntity } from './account.entity';
-import { AccountDto, AccountPageDto, CreateAccountDto, ListAccountsQueryDto, UpdateAccountDto } from './dto/account.dto';
+import {
+  AccountDto,
+  AccountPageDto,
+  CreateAccountDto,
+  ListAccountsQueryDto,
+  UpdateAccountDto,
+} from './dto/account.dto';
 import { RecoveryCodeEntity } from './recovery-code.entity';
 import { SessionService } from './session.service';
 
@@ -53,7 +59,8 @@ export class AccountsService {
     const now = this.clock.now();
     const saved = await this.dataSource.transaction(async (manager) => {
       const taken = await manager.count(AccountEntity, { where: { email } });
-      if (taken > 0) throw ProblemException.conflict(ErrorCode.duplicateEmail, `An account for ${email} exists already.`);
+      if (taken > 0)
+        throw ProblemException.conflict(ErrorCode.duplicateEmail, `An account for ${email} exists already.`);
       const account = await manager.save(
         manager.create(AccountEntity, {
           email,
@@ -75,7 +82,13 @@ export class AccountsService {
         }),
       );
       await this.audit.record(
-        { action: 'account.create', request, recordType: 'account', recordId: account.id, details: { roles: dto.roles, regionIds: account.regionIds, organisationId: account.organisationId } },
+        {
+          action: 'account.create',
+          request,
+          recordType: 'account',
+          recordId: account.id,
+          details: { roles: dto.roles, regionIds: account.regionIds, organisationId: account.organisationId },
+        },
         manager,
       );
       return account;
@@ -84,12 +97,21 @@ export class AccountsService {
     return toAccountDto(saved);
   }
 
-  async update(id: string, dto: UpdateAccountDto, principal: Principal, request: Request): Promise<AccountDto> {
+  async update(
+    id: string,
+    dto: UpdateAccountDto,
+    principal: Principal,
+    request: Request,
+  ): Promise<AccountDto> {
     const account = await this.find(id);
     await this.assertReferences(dto);
     if (principal.accountId === id) {
       if (dto.status === AccountStatus.disabled || (dto.roles && !dto.roles.includes(Role.beheerder))) {
-        throw new ProblemException(409, ErrorCode.ownAccountLockout, 'You cannot disable your own account or remove your own beheerder role.');
+        throw new ProblemException(
+          409,
+          ErrorCode.ownAccountLockout,
+          'You cannot disable your own account or remove your own beheerder role.',
+        );
       }
     }
     const changed: string[] = [];
@@ -104,7 +126,11 @@ export class AccountsService {
     set('organisationId', dto.organisationId);
     set('personId', dto.personId);
     if (dto.status && account.status === AccountStatus.invited && dto.status === AccountStatus.active) {
-      throw new ProblemException(409, ErrorCode.conflict, 'An invited account becomes active when the invitation is accepted.');
+      throw new ProblemException(
+        409,
+        ErrorCode.conflict,
+        'An invited account becomes active when the invitation is accepted.',
+      );
     }
     set('status', dto.status);
     if (dto.resetTwoFactor && (account.totpSecret || account.totpPendingSecret)) {
@@ -120,12 +146,19 @@ export class AccountsService {
       await manager.save(account);
       if (changed.includes('twoFactor')) await manager.delete(RecoveryCodeEntity, { accountId: id });
       await this.audit.record(
-        { action: 'account.update', request, recordType: 'account', recordId: id, details: { changed, roles: account.roles, status: account.status } },
+        {
+          action: 'account.update',
+          request,
+          recordType: 'account',
+          recordId: id,
+          details: { changed, roles: account.roles, status: account.status },
+        },
         manager,
       );
     });
     // Security-relevant changes take effect at once: the person signs in again under the new rules.
-    if (account.status === AccountStatus.disabled || changed.includes('twoFactor')) await this.sessions.endAll(id);
+    if (account.status === AccountStatus.disabled || changed.includes('twoFactor'))
+      await this.sessions.endAll(id);
     return toAccountDto(account);
   }
 
@@ -136,13 +169,25 @@ export class AccountsService {
   }
 
   /** Regions, organisation and person must exist (arrays and the directory link have no foreign keys). */
-  private async assertReferences(dto: { regionIds?: string[]; organisationId?: string | null; personId?: string | null }): Promise<void> {
+  private async assertReferences(dto: {
+    regionIds?: string[];
+    organisationId?: string | null;
+    personId?: string | null;
+  }): Promise<void> {
     const invalid: { name: string; code: string; reason: string }[] = [];
     if (dto.regionIds?.length) {
-      const found: { id: string }[] = await this.dataSource.query(`SELECT id FROM region WHERE id = ANY($1::uuid[])`, [dto.regionIds]);
+      const found: { id: string }[] = await this.dataSource.query(
+        `SELECT id FROM region WHERE id = ANY($1::uuid[])`,
+        [dto.regionIds],
+      );
       const known = new Set(found.map((row) => row.id));
       dto.regionIds.forEach((regionId, index) => {
-        if (!known.has(regionId)) invalid.push({ name: `regionIds.${index}`, code: ErrorCode.unknownRegion, reason: `Region '${regionId}' does not exist.` });
+        if (!known.has(regionId))
+          invalid.push({
+            name: `regionIds.${index}`,
+            code: ErrorCode.unknownRegion,
+            reason: `Region '${regionId}' does not exist.`,
+          });
       });
     }
     for (const [field, table, code] of [
@@ -154,6 +199,12 @@ export class AccountsService {
       const rows = await this.dataSource.query(`SELECT 1 FROM ${table} WHERE id = $1`, [id]);
       if (rows.length === 0) invalid.push({ name: field, code, reason: `${table} '${id}' does not exist.` });
     }
-    if (invalid.length > 0) throw new ProblemException(400, ErrorCode.validationFailed, invalid.map((i) => i.reason).join(' '), invalid);
+    if (invalid.length > 0)
+      throw new ProblemException(
+        400,
+        ErrorCode.validationFailed,
+        invalid.map((i) => i.reason).join(' '),
+        invalid,
+      );
   }
 }

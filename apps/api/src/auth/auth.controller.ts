@@ -32,20 +32,37 @@ export class AuthController {
       'or enrolment of an authenticator app for roles that require one.',
   })
   @ApiOkResponse({ type: SessionInfoDto })
-  @ApiUnauthorizedResponse({ type: ProblemResponseDto, description: 'invalid_credentials: the same for an unknown address.' })
-  @ApiTooManyRequestsResponse({ type: ProblemResponseDto, description: 'sign_in_throttled; wait Retry-After seconds.' })
-  signIn(@Body() dto: SignInDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<SessionInfoDto> {
+  @ApiUnauthorizedResponse({
+    type: ProblemResponseDto,
+    description: 'invalid_credentials: the same for an unknown address.',
+  })
+  @ApiTooManyRequestsResponse({
+    type: ProblemResponseDto,
+    description: 'sign_in_throttled; wait Retry-After seconds.',
+  })
+  signIn(
+    @Body() dto: SignInDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<SessionInfoDto> {
     return this.auth.signIn(dto, request, response);
   }
 
   @Post('sign-in/totp')
   @HttpCode(200)
   @SignedIn({ stages: [SessionStage.secondFactorRequired] })
-  @ApiOperation({ summary: 'Second step: the authenticator code or a recovery code', description: 'Renews the session token and the CSRF token.' })
+  @ApiOperation({
+    summary: 'Second step: the authenticator code or a recovery code',
+    description: 'Renews the session token and the CSRF token.',
+  })
   @ApiOkResponse({ type: SessionInfoDto })
   @ApiBadRequestResponse({ type: ProblemResponseDto, description: 'invalid_second_factor' })
   @ApiTooManyRequestsResponse({ type: ProblemResponseDto, description: 'sign_in_throttled' })
-  secondFactor(@Body() dto: SecondFactorDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<SessionInfoDto> {
+  secondFactor(
+    @Body() dto: SecondFactorDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<SessionInfoDto> {
     return this.auth.completeSecondFactor(dto, request, response);
   }
 
@@ -60,7 +77,9 @@ export class AuthController {
 
   @Get('session')
   @Public()
-  @ApiOperation({ summary: 'Who am I: account, stage, permissions and the CSRF token (authenticated false for the public)' })
+  @ApiOperation({
+    summary: 'Who am I: account, stage, permissions and the CSRF token (authenticated false for the public)',
+  })
   @ApiOkResponse({ type: SessionInfoDto })
   session(@Req() request: Request): SessionInfoDto {
     return this.auth.current(request);

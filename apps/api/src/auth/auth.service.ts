@@ -14,7 +14,13 @@ import { SecondFactorDto, SessionInfoDto, SignInDto } from './dto/auth.dto';
 import { PasswordService } from './password.service';
 import { SecondFactorService } from './second-factor.service';
 import { ResolvedSession, resolvedSessionOf, SessionService } from './session.service';
-import { ACCOUNT_POLICY, IP_POLICY, SECOND_FACTOR_POLICY, SignInThrottleService, ThrottledException } from './sign-in-throttle.service';
+import {
+  ACCOUNT_POLICY,
+  IP_POLICY,
+  SECOND_FACTOR_POLICY,
+  SignInThrottleService,
+  ThrottledException,
+} from './sign-in-throttle.service';
 
 /** One message for every failed sign-in, so that it never tells whether the address has an account. */
 const INVALID_CREDENTIALS = 'The e-mail address or password is not correct.';
@@ -52,7 +58,12 @@ export class AuthService {
       );
     } catch (error) {
       if (error instanceof ThrottledException) {
-        await this.audit.record({ action: 'auth.sign-in', outcome: 'denied', request, details: { reason: 'throttled', retryAfterSeconds: error.retryAfterSeconds } });
+        await this.audit.record({
+          action: 'auth.sign-in',
+          outcome: 'denied',
+          request,
+          details: { reason: 'throttled', retryAfterSeconds: error.retryAfterSeconds },
+        });
       }
       throw error;
     }
@@ -67,7 +78,9 @@ export class AuthService {
         principal: { actor: 'anonymous', accountId: account?.id ?? null },
         recordType: account ? 'account' : undefined,
         recordId: account?.id,
-        details: { reason: !account ? 'unknown-account' : !usable ? `account-${account.status}` : 'wrong-password' },
+        details: {
+          reason: !account ? 'unknown-account' : !usable ? `account-${account.status}` : 'wrong-password',
+        },
       });
       throw new ProblemException(401, ErrorCode.invalidCredentials, INVALID_CREDENTIALS);
     }
@@ -86,10 +99,18 @@ export class AuthService {
   }
 
   /** The second step: a TOTP code (one use per 30-second step) or one recovery code. Throttled per account. */
-  async completeSecondFactor(dto: SecondFactorDto, request: Request, response: Response): Promise<SessionInfoDto> {
+  async completeSecondFactor(
+    dto: SecondFactorDto,
+    request: Request,
+    response: Response,
+  ): Promise<SessionInfoDto> {
     const resolved = resolvedSessionOf(request);
     if (!resolved || resolved.principal.stage !== SessionStage.secondFactorRequired) {
-      throw new ProblemException(403, ErrorCode.forbidden, 'This session is not waiting for a second factor.');
+      throw new ProblemException(
+        403,
+        ErrorCode.forbidden,
+        'This session is not waiting for a second factor.',
+      );
     }
     const account = resolved.account;
     const key = `totp:${account.id}`;
@@ -97,24 +118,53 @@ export class AuthService {
     await this.throttle.attempt([{ key, policy: SECOND_FACTOR_POLICY }], now);
     const method = await this.secondFactor.verifyAndSpend(account, dto.code, now);
     if (!method) {
-      await this.audit.record({ action: 'auth.second-factor', outcome: 'failure', request, recordType: 'account', recordId: account.id });
-      throw new ProblemException(400, ErrorCode.invalidSecondFactor, 'The code is not correct or was used already.', [
-        { name: 'code', code: ErrorCode.invalidSecondFactor, reason: 'The code is not correct or was used already.' },
-      ]);
+      await this.audit.record({
+        action: 'auth.second-factor',
+        outcome: 'failure',
+        request,
+        recordType: 'account',
+        recordId: account.id,
+      });
+      throw new ProblemException(
+        400,
+        ErrorCode.invalidSecondFactor,
+        'The code is not correct or was used already.',
+        [
+          {
+            name: 'code',
+            code: ErrorCode.invalidSecondFactor,
+            reason: 'The code is not correct or was used already.',
+          },
+        ],
+      );
     }
     await this.throttle.succeeded([key], []);
     const elevated = await this.sessions.elevate(resolved, response);
     const details: Record<string, unknown> = { method };
-    if (method === 'recovery-code') details.recoveryCodesLeft = await this.secondFactor.unusedRecoveryCodes(account.id);
-    await this.audit.record({ action: 'auth.second-factor', request, principal: elevated.principal, recordType: 'account', recordId: account.id, details });
+    if (method === 'recovery-code')
+      details.recoveryCodesLeft = await this.secondFactor.unusedRecoveryCodes(account.id);
+    await this.audit.record({
+      action: 'auth.second-factor',
+      request,
+      principal: elevated.principal,
+      recordType: 'account',
+      recordId: account.id,
+      details,
+    });
     return this.info(elevated);
   }
 
   async signOut(request: Request, response: Response): Promise<void> {
     const principal = principalOf(request);
-    if (principal.accountId && principal.sessionId) await this.sessions.endOne(principal.accountId, principal.sessionId);
+    if (principal.accountId && principal.sessionId)
+      await this.sessions.endOne(principal.accountId, principal.sessionId);
     this.sessions.clearCookies(response);
-    await this.audit.record({ action: 'auth.sign-out', request, recordType: 'account', recordId: principal.accountId ?? undefined });
+    await this.audit.record({
+      action: 'auth.sign-out',
+      request,
+      recordType: 'account',
+      recordId: principal.accountId ?? undefined,
+    });
   }
 
   current(request: Request): SessionInfoDto {

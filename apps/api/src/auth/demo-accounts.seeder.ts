@@ -23,13 +23,62 @@ export interface DemoAccount {
  * and never when NODE_ENV=production.
  */
 export const DEMO_ACCOUNTS: DemoAccount[] = [
-  { email: 'beheerder@demo.ketenkaart.nl', displayName: 'Demo Beheerder (CoMensha)', roles: [Role.beheerder], password: 'Demo-Beheerder-2026!', totpSecret: 'KKDEMOBEHEERDERAAAAAAAAAAAAAAAAA', regionCodes: [] },
-  { email: 'ketenregisseur@demo.ketenkaart.nl', displayName: 'Demo Ketenregisseur Amsterdam', roles: [Role.ketenregisseur], password: 'Demo-Ketenregisseur-2026!', totpSecret: 'KKDEMOKETENREGISSEURAAAAAAAAAAAA', regionCodes: ['demo-kr-amsterdam'] },
-  { email: 'zorgcoordinator@demo.ketenkaart.nl', displayName: 'Demo Zorgcoördinator Amsterdam', roles: [Role.zorgcoordinator], password: 'Demo-Zorgcoordinator-2026!', totpSecret: 'KKDEMOZORGCOORDINATORAAAAAAAAAAA', regionCodes: ['demo-zc-amsterdam'] },
-  { email: 'zorgcoordinator-twente@demo.ketenkaart.nl', displayName: 'Demo Zorgcoördinator Twente', roles: [Role.zorgcoordinator], password: 'Demo-Zorgcoordinator-Twente-2026!', totpSecret: 'KKDEMOZORGCOORDINATORTWENTEAAAAA', regionCodes: ['demo-zc-twente'] },
-  { email: 'ontvanger@demo.ketenkaart.nl', displayName: 'Demo Ontvanger', roles: [Role.ontvanger], password: 'Demo-Ontvanger-2026!', totpSecret: 'KKDEMOONTVANGERAAAAAAAAAAAAAAAAA', regionCodes: [] },
-  { email: 'monitor@demo.ketenkaart.nl', displayName: 'Demo Landelijk monitor', roles: [Role.landelijkMonitor], password: 'Demo-Monitor-2026!', totpSecret: null, regionCodes: [] },
-  { email: 'privacy@demo.ketenkaart.nl', displayName: 'Demo Privacy officer', roles: [Role.privacyOfficer], password: 'Demo-Privacy-2026!', totpSecret: 'KKDEMOPRIVACYOFFICERAAAAAAAAAAAA', regionCodes: [] },
+  {
+    email: 'beheerder@demo.ketenkaart.nl',
+    displayName: 'Demo Beheerder (CoMensha)',
+    roles: [Role.beheerder],
+    password: 'Demo-Beheerder-2026!',
+    totpSecret: 'KKDEMOBEHEERDERAAAAAAAAAAAAAAAAA',
+    regionCodes: [],
+  },
+  {
+    email: 'ketenregisseur@demo.ketenkaart.nl',
+    displayName: 'Demo Ketenregisseur Amsterdam',
+    roles: [Role.ketenregisseur],
+    password: 'Demo-Ketenregisseur-2026!',
+    totpSecret: 'KKDEMOKETENREGISSEURAAAAAAAAAAAA',
+    regionCodes: ['demo-kr-amsterdam'],
+  },
+  {
+    email: 'zorgcoordinator@demo.ketenkaart.nl',
+    displayName: 'Demo Zorgcoördinator Amsterdam',
+    roles: [Role.zorgcoordinator],
+    password: 'Demo-Zorgcoordinator-2026!',
+    totpSecret: 'KKDEMOZORGCOORDINATORAAAAAAAAAAA',
+    regionCodes: ['demo-zc-amsterdam'],
+  },
+  {
+    email: 'zorgcoordinator-twente@demo.ketenkaart.nl',
+    displayName: 'Demo Zorgcoördinator Twente',
+    roles: [Role.zorgcoordinator],
+    password: 'Demo-Zorgcoordinator-Twente-2026!',
+    totpSecret: 'KKDEMOZORGCOORDINATORTWENTEAAAAA',
+    regionCodes: ['demo-zc-twente'],
+  },
+  {
+    email: 'ontvanger@demo.ketenkaart.nl',
+    displayName: 'Demo Ontvanger',
+    roles: [Role.ontvanger],
+    password: 'Demo-Ontvanger-2026!',
+    totpSecret: 'KKDEMOONTVANGERAAAAAAAAAAAAAAAAA',
+    regionCodes: [],
+  },
+  {
+    email: 'monitor@demo.ketenkaart.nl',
+    displayName: 'Demo Landelijk monitor',
+    roles: [Role.landelijkMonitor],
+    password: 'Demo-Monitor-2026!',
+    totpSecret: null,
+    regionCodes: [],
+  },
+  {
+    email: 'privacy@demo.ketenkaart.nl',
+    displayName: 'Demo Privacy officer',
+    roles: [Role.privacyOfficer],
+    password: 'Demo-Privacy-2026!',
+    totpSecret: 'KKDEMOPRIVACYOFFICERAAAAAAAAAAAA',
+    regionCodes: [],
+  },
 ];
 
 @Injectable()
@@ -48,7 +97,9 @@ export class DemoAccountsSeeder {
   async seed(): Promise<number> {
     if (!this.config.DEMO_SEED || this.config.NODE_ENV === 'production') return 0;
     const repository = this.dataSource.getRepository(AccountEntity);
-    const existing = new Set((await repository.find({ select: { email: true } })).map((account) => account.email));
+    const existing = new Set(
+      (await repository.find({ select: { email: true } })).map((account) => account.email),
+    );
     const missing = DEMO_ACCOUNTS.filter((demo) => !existing.has(demo.email));
     if (missing.length === 0) return 0;
     const regions: { id: string; code: string }[] = await this.dataSource.query(

@@ -24,16 +24,26 @@ export class MailService {
   async send(message: MailMessage): Promise<void> {
     if (!this.config.SMTP_URL) {
       if (this.config.NODE_ENV === 'production') {
-        throw new ProblemException(503, ErrorCode.mailUnavailable, 'E-mail is not configured (SMTP_URL); no link was sent.');
+        throw new ProblemException(
+          503,
+          ErrorCode.mailUnavailable,
+          'E-mail is not configured (SMTP_URL); no link was sent.',
+        );
       }
-      this.logger.warn(`SMTP_URL unset (development): e-mail to ${message.to} — ${message.subject}\n${message.text}`);
+      this.logger.warn(
+        `SMTP_URL unset (development): e-mail to ${message.to} — ${message.subject}\n${message.text}`,
+      );
       return;
     }
     try {
       await this.deliver(message);
     } catch (error) {
       this.logger.error({ err: error }, 'SMTP delivery failed');
-      throw new ProblemException(503, ErrorCode.mailUnavailable, 'The mail server did not accept the message; try again later.');
+      throw new ProblemException(
+        503,
+        ErrorCode.mailUnavailable,
+        'The mail server did not accept the message; try again later.',
+      );
     }
   }
 

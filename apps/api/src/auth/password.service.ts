@@ -7,7 +7,12 @@ import { ProblemException } from '../common/problem.exception';
 import { AppConfig } from '../config/app-config';
 
 /** OWASP Password Storage Cheat Sheet minimum for Argon2id: m=19 MiB, t=2, p=1. */
-export const ARGON2_OPTIONS = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+export const ARGON2_OPTIONS = {
+  type: argon2.argon2id,
+  memoryCost: 19_456,
+  timeCost: 2,
+  parallelism: 1,
+} as const;
 
 /**
  * Hashing and the password rules of ASVS 2.1 / NIST SP 800-63B: at least 12 characters, at most 128, not a
@@ -46,7 +51,9 @@ export class PasswordService implements OnModuleInit {
   assertAcceptable(password: string, context: { email: string }, field = 'password'): void {
     const reason = this.weakness(password, context);
     if (reason) {
-      throw new ProblemException(400, ErrorCode.weakPassword, reason, [{ name: field, code: ErrorCode.weakPassword, reason }]);
+      throw new ProblemException(400, ErrorCode.weakPassword, reason, [
+        { name: field, code: ErrorCode.weakPassword, reason },
+      ]);
     }
   }
 
@@ -56,9 +63,11 @@ export class PasswordService implements OnModuleInit {
     if (length > PASSWORD_MAX_LENGTH) return `Use at most ${PASSWORD_MAX_LENGTH} characters.`;
     const folded = password.toLowerCase();
     if (this.common.has(folded)) return 'This password is too common; choose a longer phrase of your own.';
-    if (new Set(folded).size <= 2) return 'This password repeats one or two characters; choose a longer phrase of your own.';
+    if (new Set(folded).size <= 2)
+      return 'This password repeats one or two characters; choose a longer phrase of your own.';
     const localPart = context.email.split('@')[0]?.toLowerCase() ?? '';
-    if (localPart.length >= 4 && folded.includes(localPart)) return 'Do not build the password from your e-mail address.';
+    if (localPart.length >= 4 && folded.includes(localPart))
+      return 'Do not build the password from your e-mail address.';
     return null;
   }
 }

@@ -19,7 +19,11 @@ export class SecondFactorService {
   ) {}
 
   /** 'totp' or 'recovery-code' when the code was valid and is now spent; null otherwise. */
-  async verifyAndSpend(account: AccountEntity, code: string, now: Date): Promise<'totp' | 'recovery-code' | null> {
+  async verifyAndSpend(
+    account: AccountEntity,
+    code: string,
+    now: Date,
+  ): Promise<'totp' | 'recovery-code' | null> {
     const trimmed = code.trim();
     if (/^\d{6}$/.test(trimmed)) {
       if (!account.totpSecret) return null;

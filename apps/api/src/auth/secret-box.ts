@@ -16,7 +16,9 @@ export class SecretBox {
     const iv = randomBytes(12);
     const cipher = createCipheriv('aes-256-gcm', this.key(), iv);
     const data = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-    return ['v1', iv, cipher.getAuthTag(), data].map((part) => (typeof part === 'string' ? part : part.toString('base64url'))).join('.');
+    return ['v1', iv, cipher.getAuthTag(), data]
+      .map((part) => (typeof part === 'string' ? part : part.toString('base64url')))
+      .join('.');
   }
 
   open(sealed: string): string {
@@ -24,14 +26,21 @@ export class SecretBox {
     if (version !== 'v1') throw new Error('unknown sealed secret version');
     const decipher = createDecipheriv('aes-256-gcm', this.key(), Buffer.from(iv, 'base64url'));
     decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-    return Buffer.concat([decipher.update(Buffer.from(data, 'base64url')), decipher.final()]).toString('utf8');
+    return Buffer.concat([decipher.update(Buffer.from(data, 'base64url')), decipher.final()]).toString(
+      'utf8',
+    );
   }
 
   private key(): Buffer {
-    const material = this.config.TOTP_ENCRYPTION_KEY ?? (this.config.NODE_ENV === 'production' ? null : DEVELOPMENT_KEY);
+    const material =
+      this.config.TOTP_ENCRYPTION_KEY ?? (this.config.NODE_ENV === 'production' ? null : DEVELOPMENT_KEY);
     if (!material) {
       // Fail closed: without a key of its own a production portal would protect TOTP secrets with a public one.
-      throw new ProblemException(503, ErrorCode.serviceNotConfigured, 'Two-factor sign-in is not configured (TOTP_ENCRYPTION_KEY).');
+      throw new ProblemException(
+        503,
+        ErrorCode.serviceNotConfigured,
+        'Two-factor sign-in is not configured (TOTP_ENCRYPTION_KEY).',
+      );
     }
     return createHash('sha256').update(material, 'utf8').digest();
   }

@@ -30,7 +30,10 @@ export interface ResolvedSession {
 }
 
 /** Where the session stands: complete, or still waiting for the second factor or its enrolment. */
-export function stageOf(account: AccountEntity, session: Pick<SessionEntity, 'twoFactorPassed'>): SessionStage {
+export function stageOf(
+  account: AccountEntity,
+  session: Pick<SessionEntity, 'twoFactorPassed'>,
+): SessionStage {
   if (session.twoFactorPassed) return SessionStage.complete;
   if (account.totpSecret) return SessionStage.secondFactorRequired;
   if (requiresTwoFactor(account.roles)) return SessionStage.enrolmentRequired;
@@ -70,7 +73,12 @@ export class SessionService {
   ) {}
 
   /** Starts a new session (a new id: any session the request still carried is ended first) and sets the cookies. */
-  async start(account: AccountEntity, twoFactorPassed: boolean, request: Request, response: Response): Promise<ResolvedSession> {
+  async start(
+    account: AccountEntity,
+    twoFactorPassed: boolean,
+    request: Request,
+    response: Response,
+  ): Promise<ResolvedSession> {
     const previous = tokenOf(request);
     if (previous) await this.sessions.delete({ tokenHash: sha256Hex(previous) });
     const now = this.clock.now();
@@ -90,7 +98,12 @@ export class SessionService {
       }),
     );
     this.setCookies(response, token);
-    return { principal: principalOfSession(account, session), session, account, csrfToken: csrfTokenFor(token) };
+    return {
+      principal: principalOfSession(account, session),
+      session,
+      account,
+      csrfToken: csrfTokenFor(token),
+    };
   }
 
   /**
@@ -104,18 +117,29 @@ export class SessionService {
     resolved.session.lastSeenAt = this.clock.now();
     await this.sessions.save(resolved.session);
     this.setCookies(response, token);
-    return { ...resolved, principal: principalOfSession(resolved.account, resolved.session), csrfToken: csrfTokenFor(token) };
+    return {
+      ...resolved,
+      principal: principalOfSession(resolved.account, resolved.session),
+      csrfToken: csrfTokenFor(token),
+    };
   }
 
   /** The live session of the request's cookie, or `expired`/null. Ends sessions that ran out on the way. */
   async resolve(request: Request): Promise<ResolvedSession | 'expired' | null> {
     const token = tokenOf(request);
     if (!token) return null;
-    const session = await this.sessions.findOne({ where: { tokenHash: sha256Hex(token) }, relations: { account: true } });
+    const session = await this.sessions.findOne({
+      where: { tokenHash: sha256Hex(token) },
+      relations: { account: true },
+    });
     if (!session?.account) return null;
     const now = this.clock.now();
     const idleLimit = session.lastSeenAt.getTime() + this.config.SESSION_IDLE_MINUTES * 60_000;
-    if (now >= session.expiresAt || now.getTime() >= idleLimit || session.account.status !== AccountStatus.active) {
+    if (
+      now >= session.expiresAt ||
+      now.getTime() >= idleLimit ||
+      session.account.status !== AccountStatus.active
+    ) {
       await this.sessions.delete({ id: session.id });
       return 'expired';
     }
@@ -124,7 +148,12 @@ export class SessionService {
       session.lastSeenAt = now;
     }
     const account = session.account;
-    return { principal: principalOfSession(account, session), session, account, csrfToken: csrfTokenFor(token) };
+    return {
+      principal: principalOfSession(account, session),
+      session,
+      account,
+      csrfToken: csrfTokenFor(token),
+    };
   }
 
   list(accountId: string): Promise<SessionEntity[]> {
@@ -139,7 +168,9 @@ export class SessionService {
 
   /** Ends every session of the account, except `keepSessionId` when given; returns how many ended. */
   async endAll(accountId: string, keepSessionId?: string | null): Promise<number> {
-    const result = await this.sessions.delete(keepSessionId ? { accountId, id: Not(keepSessionId) } : { accountId });
+    const result = await this.sessions.delete(
+      keepSessionId ? { accountId, id: Not(keepSessionId) } : { accountId },
+    );
     return result.affected ?? 0;
   }
 
@@ -159,7 +190,12 @@ export class SessionService {
   }
 
   private cookieOptions(httpOnly: boolean): CookieOptions {
-    return { httpOnly, secure: this.config.SESSION_COOKIE_SECURE, sameSite: httpOnly ? 'lax' : 'strict', path: '/' };
+    return {
+      httpOnly,
+      secure: this.config.SESSION_COOKIE_SECURE,
+      sameSite: httpOnly ? 'lax' : 'strict',
+      path: '/',
+    };
   }
 }
 

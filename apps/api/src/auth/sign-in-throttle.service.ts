@@ -12,11 +12,19 @@ export interface ThrottlePolicy {
 }
 
 /** Per account (by folded e-mail, whether it exists or not): three free tries, then 1, 2, 4 … seconds, up to 15 minutes. */
-export const ACCOUNT_POLICY: ThrottlePolicy = { freeAttempts: 3, windowSeconds: 24 * 3600, maxDelaySeconds: 900 };
+export const ACCOUNT_POLICY: ThrottlePolicy = {
+  freeAttempts: 3,
+  windowSeconds: 24 * 3600,
+  maxDelaySeconds: 900,
+};
 /** Per client IP: room for a shared office address, then the same growth. */
 export const IP_POLICY: ThrottlePolicy = { freeAttempts: 30, windowSeconds: 3600, maxDelaySeconds: 900 };
 /** Second factor per account: a 6-digit code must not be guessable by brute force. */
-export const SECOND_FACTOR_POLICY: ThrottlePolicy = { freeAttempts: 3, windowSeconds: 24 * 3600, maxDelaySeconds: 900 };
+export const SECOND_FACTOR_POLICY: ThrottlePolicy = {
+  freeAttempts: 3,
+  windowSeconds: 24 * 3600,
+  maxDelaySeconds: 900,
+};
 
 /** Seconds to wait after the n-th failure in a row: 0 while free, then doubling from 1 s. */
 export function delayAfter(failures: number, policy: ThrottlePolicy): number {
@@ -59,7 +67,10 @@ export class SignInThrottleService {
       );
       if (rows.length === 0) {
         // Another instance blocked the key between our check and this update.
-        const again = await this.dataSource.query(`SELECT key, blocked_until FROM sign_in_throttle WHERE key = $1`, [key]);
+        const again = await this.dataSource.query(
+          `SELECT key, blocked_until FROM sign_in_throttle WHERE key = $1`,
+          [key],
+        );
         throw this.throttled(again, now);
       }
       const delay = delayAfter(rows[0].failures, policy);
@@ -72,7 +83,8 @@ export class SignInThrottleService {
 
   /** After a correct attempt: the account key is cleared, the IP key only gets this attempt back. */
   async succeeded(clearKeys: string[], refundKeys: string[]): Promise<void> {
-    if (clearKeys.length > 0) await this.dataSource.query(`DELETE FROM sign_in_throttle WHERE key = ANY($1)`, [clearKeys]);
+    if (clearKeys.length > 0)
+      await this.dataSource.query(`DELETE FROM sign_in_throttle WHERE key = ANY($1)`, [clearKeys]);
     if (refundKeys.length > 0) {
       await this.dataSource.query(
         `UPDATE sign_in_throttle SET failures = GREATEST(failures - 1, 0) WHERE key = ANY($1)`,

@@ -19,7 +19,12 @@ describe('TOTP (RFC 6238)', () => {
   });
 
   it('matches the RFC 4226 HOTP vectors', () => {
-    expect([0, 1, 2, 9].map((counter) => hotp(RFC_SECRET, counter))).toEqual(['755224', '287082', '359152', '520489']);
+    expect([0, 1, 2, 9].map((counter) => hotp(RFC_SECRET, counter))).toEqual([
+      '755224',
+      '287082',
+      '359152',
+      '520489',
+    ]);
   });
 
   it('round-trips base32', () => {

@@ -69,7 +69,12 @@ export function totpCode(secretBase32: string, at: Date): string {
  * The step whose code matches within ±1 step of `at`, or null. A step at or before `lastUsedStep` is refused:
  * a code that was accepted once cannot be replayed, not even within its own 30 seconds.
  */
-export function verifyTotp(secretBase32: string, code: string, at: Date, lastUsedStep: number | null): number | null {
+export function verifyTotp(
+  secretBase32: string,
+  code: string,
+  at: Date,
+  lastUsedStep: number | null,
+): number | null {
   if (!/^\d{6}$/.test(code)) return null;
   const current = totpStep(at);
   let matched: number | null = null;

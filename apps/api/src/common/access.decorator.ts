@@ -1,6 +1,12 @@
 import { type Permission, SessionStage } from '@ketenkaart/shared-domain';
 import { applyDecorators, SetMetadata } from '@nestjs/common';
-import { ApiBearerAuth, ApiCookieAuth, ApiForbiddenResponse, ApiHeader, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCookieAuth,
+  ApiForbiddenResponse,
+  ApiHeader,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import { ProblemResponseDto } from './problem-response.dto';
 
 export const ACCESS_METADATA = 'ketenkaart:access';
@@ -22,8 +28,14 @@ const signedInDocs = () =>
     ApiCookieAuth('session'),
     ApiBearerAuth(),
     CSRF_HEADER_DOC,
-    ApiUnauthorizedResponse({ type: ProblemResponseDto, description: 'Not signed in, or the session expired.' }),
-    ApiForbiddenResponse({ type: ProblemResponseDto, description: 'Missing permission, second factor or CSRF token.' }),
+    ApiUnauthorizedResponse({
+      type: ProblemResponseDto,
+      description: 'Not signed in, or the session expired.',
+    }),
+    ApiForbiddenResponse({
+      type: ProblemResponseDto,
+      description: 'Missing permission, second factor or CSRF token.',
+    }),
   );
 
 /** Anyone may call this route, signed in or not. */

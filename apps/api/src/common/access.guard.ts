@@ -37,7 +37,11 @@ export class AccessGuard implements CanActivate {
       context.getClass(),
     ]);
     if (!rule) {
-      throw new ProblemException(403, ErrorCode.forbidden, 'This route declares no access rule and is closed.');
+      throw new ProblemException(
+        403,
+        ErrorCode.forbidden,
+        'This route declares no access rule and is closed.',
+      );
     }
     const request = context.switchToHttp().getRequest<Request>();
     const stateChanging = !SAFE_METHODS.includes(request.method);
@@ -46,7 +50,8 @@ export class AccessGuard implements CanActivate {
     setPrincipal(request, principal);
     // A public route ignores a wrong token or an expired session: the caller is then simply anonymous.
     if (rule.kind === 'public') return true;
-    if (failure === 'bad-service-token') throw new ProblemException(403, ErrorCode.forbidden, 'The service token is not valid.');
+    if (failure === 'bad-service-token')
+      throw new ProblemException(403, ErrorCode.forbidden, 'The service token is not valid.');
     if (principal.kind === 'anonymous') {
       throw failure === 'session-expired'
         ? new ProblemException(401, ErrorCode.sessionExpired, 'The session expired; sign in again.')
@@ -56,12 +61,24 @@ export class AccessGuard implements CanActivate {
     const stages = rule.kind === 'signed-in' ? rule.stages : [SessionStage.complete];
     if (!stages.includes(principal.stage)) {
       if (principal.stage === SessionStage.secondFactorRequired) {
-        throw new ProblemException(403, ErrorCode.secondFactorRequired, 'Enter the code of your authenticator app first.');
+        throw new ProblemException(
+          403,
+          ErrorCode.secondFactorRequired,
+          'Enter the code of your authenticator app first.',
+        );
       }
       if (principal.stage === SessionStage.enrolmentRequired) {
-        throw new ProblemException(403, ErrorCode.twoFactorEnrolmentRequired, 'Your role needs two-factor sign-in: set up an authenticator app first.');
+        throw new ProblemException(
+          403,
+          ErrorCode.twoFactorEnrolmentRequired,
+          'Your role needs two-factor sign-in: set up an authenticator app first.',
+        );
       }
-      throw new ProblemException(403, ErrorCode.forbidden, 'This route is only for a session that is still signing in.');
+      throw new ProblemException(
+        403,
+        ErrorCode.forbidden,
+        'This route is only for a session that is still signing in.',
+      );
     }
     if (rule.kind === 'permission' && !principal.can(rule.permission)) {
       throw new ProblemException(403, ErrorCode.forbidden, `Missing permission '${rule.permission}'.`);
@@ -74,7 +91,8 @@ export class AccessGuard implements CanActivate {
     if (bearer) {
       // The service token is for automation: a browser never gets to use it. Browsers send Sec-Fetch-Site on
       // every request; Node's fetch sends only Sec-Fetch-Mode, so that one alone does not mark a browser.
-      const fromBrowser = request.headers['sec-fetch-site'] !== undefined || request.headers['sec-fetch-dest'] !== undefined;
+      const fromBrowser =
+        request.headers['sec-fetch-site'] !== undefined || request.headers['sec-fetch-dest'] !== undefined;
       const valid = !!this.config.ADMIN_TOKEN && sameSecret(bearer, this.config.ADMIN_TOKEN) && !fromBrowser;
       return valid
         ? { principal: SERVICE_PRINCIPAL, csrfToken: null }
@@ -82,7 +100,8 @@ export class AccessGuard implements CanActivate {
     }
     const resolved = await this.sessions.resolve(request);
     setResolvedSession(request, resolved === 'expired' ? null : resolved);
-    if (resolved === 'expired') return { principal: ANONYMOUS_PRINCIPAL, csrfToken: null, failure: 'session-expired' };
+    if (resolved === 'expired')
+      return { principal: ANONYMOUS_PRINCIPAL, csrfToken: null, failure: 'session-expired' };
     if (!resolved) return { principal: ANONYMOUS_PRINCIPAL, csrfToken: null };
     return { principal: resolved.principal, csrfToken: resolved.csrfToken };
   }
@@ -91,7 +110,11 @@ export class AccessGuard implements CanActivate {
   private checkCsrf(request: Request, expected: string): void {
     const given = request.headers[CSRF_HEADER.toLowerCase()];
     if (typeof given !== 'string' || !sameSecret(given, expected)) {
-      throw new ProblemException(403, ErrorCode.csrfFailed, `Send the value of the kk_csrf cookie in the ${CSRF_HEADER} header.`);
+      throw new ProblemException(
+        403,
+        ErrorCode.csrfFailed,
+        `Send the value of the kk_csrf cookie in the ${CSRF_HEADER} header.`,
+      );
     }
   }
 

@@ -83,7 +83,9 @@ describe('NL GOV API conventions', () => {
   });
 
   it('declares an access rule on every route (deny by default)', () => {
-    const controllers = [...app.get(ModulesContainer).values()].flatMap((module) => [...module.controllers.values()]);
+    const controllers = [...app.get(ModulesContainer).values()].flatMap((module) => [
+      ...module.controllers.values(),
+    ]);
     const reflector = app.get(Reflector);
     const scanner = new MetadataScanner();
     const undeclared: string[] = [];

@@ -8,7 +8,12 @@ interface BodyParserError extends Error {
 }
 
 /** Turns body-parser failures into problems with their own codes before Nest sees them as a generic 400. */
-export function bodyParserErrors(error: BodyParserError, _request: Request, _response: Response, next: NextFunction): void {
+export function bodyParserErrors(
+  error: BodyParserError,
+  _request: Request,
+  _response: Response,
+  next: NextFunction,
+): void {
   switch (error.type) {
     case 'entity.parse.failed':
       return next(

@@ -1,4 +1,11 @@
-import { ErrorCode, permissionsOf, Permission, Role, ROLE_PERMISSIONS, SessionStage } from '@ketenkaart/shared-domain';
+import {
+  ErrorCode,
+  permissionsOf,
+  Permission,
+  Role,
+  ROLE_PERMISSIONS,
+  SessionStage,
+} from '@ketenkaart/shared-domain';
 import { assertOrganisationAccess, assertRegionAccess, makePrincipal, SERVICE_PRINCIPAL } from './principal';
 import { ProblemException } from './problem.exception';
 
@@ -6,7 +13,14 @@ const AMSTERDAM = '11111111-1111-4111-8111-111111111111';
 const TWENTE = '22222222-2222-4222-8222-222222222222';
 
 function principal(roles: Role[], regionIds: string[] = [], organisationId: string | null = null) {
-  return makePrincipal({ kind: 'account', accountId: 'a', roles, regionIds, organisationId, stage: SessionStage.complete });
+  return makePrincipal({
+    kind: 'account',
+    accountId: 'a',
+    roles,
+    regionIds,
+    organisationId,
+    stage: SessionStage.complete,
+  });
 }
 
 function statusOf(action: () => void): number | 'passed' {
@@ -50,13 +64,20 @@ describe('role → permission table', () => {
       expect(ROLE_PERMISSIONS[role]).not.toContain(Permission.handoffRead);
     }
     const holdersOf = (permission: Permission) =>
-      Object.entries(ROLE_PERMISSIONS).filter(([, permissions]) => permissions.includes(permission)).map(([role]) => role);
+      Object.entries(ROLE_PERMISSIONS)
+        .filter(([, permissions]) => permissions.includes(permission))
+        .map(([role]) => role);
     expect(holdersOf(Permission.auditRead)).toEqual([Role.privacyOfficer]);
     expect(holdersOf(Permission.accountManage)).toEqual([Role.beheerder]);
   });
 
   it('grants nothing before the second factor is passed', () => {
-    const pending = makePrincipal({ kind: 'account', accountId: 'a', roles: [Role.beheerder], stage: SessionStage.secondFactorRequired });
+    const pending = makePrincipal({
+      kind: 'account',
+      accountId: 'a',
+      roles: [Role.beheerder],
+      stage: SessionStage.secondFactorRequired,
+    });
     expect(pending.permissions).toEqual([]);
     expect(pending.can(Permission.accountManage)).toBe(false);
     expect(principal([Role.beheerder]).permissions).toEqual(permissionsOf([Role.beheerder]));

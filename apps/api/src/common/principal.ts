@@ -109,7 +109,11 @@ export function assertRegionAccess(
   id = '',
 ): void {
   if (!hasRegionAccess(principal.roles, principal.regionIds, recordRegionIds)) {
-    throw new ProblemException(404, ErrorCode.notFound, `${what} ${id ? `'${id}' ` : ''}does not exist.`.replace('  ', ' '));
+    throw new ProblemException(
+      404,
+      ErrorCode.notFound,
+      `${what} ${id ? `'${id}' ` : ''}does not exist.`.replace('  ', ' '),
+    );
   }
 }
 
@@ -122,6 +126,10 @@ export function assertOrganisationAccess(
 ): void {
   const nationwide = principal.roles.some((role) => NATIONWIDE_ROLES.includes(role));
   if (!nationwide && (!recordOrganisationId || recordOrganisationId !== principal.organisationId)) {
-    throw new ProblemException(404, ErrorCode.notFound, `${what} ${id ? `'${id}' ` : ''}does not exist.`.replace('  ', ' '));
+    throw new ProblemException(
+      404,
+      ErrorCode.notFound,
+      `${what} ${id ? `'${id}' ` : ''}does not exist.`.replace('  ', ' '),
+    );
   }
 }

@@ -13,7 +13,8 @@ export class ProblemResponseDto {
   @ApiProperty({ example: 400 }) status!: number;
   @ApiPropertyOptional() detail?: string;
   @ApiPropertyOptional() instance?: string;
-  @ApiProperty({ description: 'Stable machine-readable error code.', example: 'validation_failed' }) code!: string;
+  @ApiProperty({ description: 'Stable machine-readable error code.', example: 'validation_failed' })
+  code!: string;
   @ApiPropertyOptional({ description: 'Quote this when reporting a problem; it is in the server log too.' })
   correlationId?: string;
   @ApiPropertyOptional({ type: [InvalidParamDto] }) invalidParams?: InvalidParamDto[];

@@ -23,7 +23,9 @@ export class ProblemException extends HttpException {
   }
 
   static invalid(name: string, code: string, reason: string): ProblemException {
-    return new ProblemException(400, ErrorCode.validationFailed, `${name}: ${reason}`, [{ name, code, reason }]);
+    return new ProblemException(400, ErrorCode.validationFailed, `${name}: ${reason}`, [
+      { name, code, reason },
+    ]);
   }
 
   static conflict(code: ErrorCode, detail: string): ProblemException {

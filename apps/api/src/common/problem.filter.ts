@@ -58,7 +58,13 @@ export class ProblemFilter implements ExceptionFilter {
   private toProblem(exception: unknown, request: Request): ProblemDetails {
     const instance = request.originalUrl?.split('?')[0];
     if (exception instanceof ProblemException) {
-      return this.problem(exception.getStatus(), exception.code, exception.detail, instance, exception.invalidParams);
+      return this.problem(
+        exception.getStatus(),
+        exception.code,
+        exception.detail,
+        instance,
+        exception.invalidParams,
+      );
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
@@ -70,7 +76,12 @@ export class ProblemFilter implements ExceptionFilter {
             : exception.message;
       return this.problem(status, CODE_BY_STATUS[status] ?? ErrorCode.internal, detail, instance);
     }
-    return this.problem(500, ErrorCode.internal, 'An unexpected error occurred. Quote the correlation id when reporting it.', instance);
+    return this.problem(
+      500,
+      ErrorCode.internal,
+      'An unexpected error occurred. Quote the correlation id when reporting it.',
+      instance,
+    );
   }
 
   private problem(

@@ -73,10 +73,18 @@ describe('write scope: a ketenregisseur edits regions and the directory of their
     });
     expect(elsewhere.status).toBe(403);
     expect(elsewhere.body.code).toBe('out_of_scope');
-    const national = await ketenregisseur.post('/api/v1/organisations', { name: `Landelijk ${RUN}`, type: 'ngo', national: true });
+    const national = await ketenregisseur.post('/api/v1/organisations', {
+      name: `Landelijk ${RUN}`,
+      type: 'ngo',
+      national: true,
+    });
     expect(national.status).toBe(403);
-    const search = await request(http).get('/api/v1/organisations').query({ q: `Inloophuis Enschede ${RUN}` });
-    expect(search.body.items.map((item: { name: string }) => item.name)).not.toContain(`Inloophuis Enschede ${RUN}`);
+    const search = await request(http)
+      .get('/api/v1/organisations')
+      .query({ q: `Inloophuis Enschede ${RUN}` });
+    expect(search.body.items.map((item: { name: string }) => item.name)).not.toContain(
+      `Inloophuis Enschede ${RUN}`,
+    );
   });
 
   it('cannot edit an entry of another region that the beheerder created', async () => {
@@ -96,7 +104,9 @@ describe('write scope: a ketenregisseur edits regions and the directory of their
 
   it('puts every directory change in the audit trail (fields, not values), and refused writes not at all', async () => {
     const privacyOfficer = await signInAs(http, account('privacy@demo.ketenkaart.nl'), totpCode);
-    const trail = await privacyOfficer.get(`/api/v1/audit-events?recordType=organisation&recordId=${createdId}`);
+    const trail = await privacyOfficer.get(
+      `/api/v1/audit-events?recordType=organisation&recordId=${createdId}`,
+    );
     expect(trail.status).toBe(200);
     expect(trail.body.items).toEqual([
       expect.objectContaining({
@@ -110,8 +120,11 @@ describe('write scope: a ketenregisseur edits regions and the directory of their
 
     const actor = trail.body.items[0].actor as string;
     const count = async () =>
-      (await privacyOfficer.get(`/api/v1/audit-events?actor=${encodeURIComponent(actor)}&action=directory.organisation.created`)).body
-        .total as number;
+      (
+        await privacyOfficer.get(
+          `/api/v1/audit-events?actor=${encodeURIComponent(actor)}&action=directory.organisation.created`,
+        )
+      ).body.total as number;
     const before = await count();
     const refused = await ketenregisseur.post('/api/v1/organisations', {
       name: `Buiten de regio ${RUN}`,
@@ -124,7 +137,11 @@ describe('write scope: a ketenregisseur edits regions and the directory of their
 
   it('refuses roles without the write permission, whatever their scope', async () => {
     const monitor = await signInAs(http, account('monitor@demo.ketenkaart.nl'), totpCode);
-    const response = await monitor.post('/api/v1/organisations', { name: `Monitor ${RUN}`, type: 'ngo', municipalityCodes: ['GM0363'] });
+    const response = await monitor.post('/api/v1/organisations', {
+      name: `Monitor ${RUN}`,
+      type: 'ngo',
+      municipalityCodes: ['GM0363'],
+    });
     expect(response.status).toBe(403);
     expect(response.body.code).toBe('forbidden');
   });

@@ -24,28 +24,43 @@ const toInt = ({ value }: { value: unknown }) =>
  * This is the only place that reads `process.env`; `.env.example` documents each variable.
  */
 export class AppConfig {
-  @IsOptional() @IsIn(['development', 'production', 'test'])
+  @IsOptional()
+  @IsIn(['development', 'production', 'test'])
   NODE_ENV: 'development' | 'production' | 'test' = 'development';
 
-  @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
   PORT = 3000;
 
   /** PostgreSQL server; when unset the embedded PGlite database is used. */
-  @IsOptional() @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// or postgresql:// URL' })
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// or postgresql:// URL' })
   DATABASE_URL?: string;
 
   /** Folder of the embedded database; `memory://` keeps it in memory (tests). */
-  @IsString() @MinLength(1)
+  @IsString()
+  @MinLength(1)
   PGLITE_DATA_DIR = '.data/pglite';
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(200)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(200)
   DATABASE_POOL_SIZE = 10;
 
   /** Upper bound of one SQL statement, so that no request hangs forever. */
-  @Transform(toInt) @IsInt() @Min(100) @Max(600_000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(600_000)
   DATABASE_STATEMENT_TIMEOUT_MS = 15_000;
 
-  @Transform(toInt) @IsInt() @Min(100) @Max(60_000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(60_000)
   DATABASE_CONNECT_TIMEOUT_MS = 3_000;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
@@ -55,7 +70,8 @@ export class AppConfig {
   LOG_FORMAT: 'json' | 'pretty' = 'json';
 
   /** Load the clearly labelled demo seed when the database has no data of its own yet. */
-  @Transform(toBoolean) @IsBoolean()
+  @Transform(toBoolean)
+  @IsBoolean()
   DEMO_SEED = true;
 
   /** Built web app served on the same origin; empty disables static serving. */
@@ -63,14 +79,17 @@ export class AppConfig {
   WEB_DIST_DIR = 'dist/apps/web';
 
   /** Reference data (CBS municipalities, regions, boundaries) shipped with the portal. */
-  @IsString() @MinLength(1)
+  @IsString()
+  @MinLength(1)
   REFERENCE_DATA_DIR = 'apps/api/data';
 
   /**
    * Service token for automation and tests: `Authorization: Bearer <token>` acts as a service principal with the
    * beheerder role. Unset disables it; browsers cannot use it (refused on requests that carry Sec-Fetch headers).
    */
-  @IsOptional() @IsString() @MinLength(24, { message: 'must be at least 24 characters' })
+  @IsOptional()
+  @IsString()
+  @MinLength(24, { message: 'must be at least 24 characters' })
   ADMIN_TOKEN?: string;
 
   /** Where people open the portal; used in e-mailed links and accepted as request Origin besides the API's own host. */
@@ -78,45 +97,68 @@ export class AppConfig {
   PUBLIC_URL = 'http://localhost:4200';
 
   /** A session ends after this many minutes without a request (ASVS 3.3.2 / BIO). */
-  @Transform(toInt) @IsInt() @Min(1) @Max(1440)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1440)
   SESSION_IDLE_MINUTES = 30;
 
   /** A session ends this many hours after sign-in, active or not. */
-  @Transform(toInt) @IsInt() @Min(1) @Max(168)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(168)
   SESSION_ABSOLUTE_HOURS = 12;
 
   /** The `Secure` flag of the session cookies; may be off only when PUBLIC_URL is plain-http localhost. */
-  @Transform(toBoolean) @IsBoolean()
+  @Transform(toBoolean)
+  @IsBoolean()
   SESSION_COOKIE_SECURE = true;
 
   /** Hours an invitation link stays valid. */
-  @Transform(toInt) @IsInt() @Min(1) @Max(336)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(336)
   INVITATION_VALID_HOURS = 72;
 
   /** Minutes a password-reset link stays valid. */
-  @Transform(toInt) @IsInt() @Min(5) @Max(1440)
+  @Transform(toInt)
+  @IsInt()
+  @Min(5)
+  @Max(1440)
   PASSWORD_RESET_VALID_MINUTES = 60;
 
   /** Mail server, e.g. smtps://user:pass@mail.example.nl:465. Unset: links are logged (refused in production). */
-  @IsOptional() @Matches(/^smtps?:\/\/.+/, { message: 'must be an smtp:// or smtps:// URL' })
+  @IsOptional()
+  @Matches(/^smtps?:\/\/.+/, { message: 'must be an smtp:// or smtps:// URL' })
   SMTP_URL?: string;
 
-  @IsString() @MinLength(3)
+  @IsString()
+  @MinLength(3)
   MAIL_FROM = 'Ketenkaart <no-reply@ketenkaart.nl>';
 
   /**
    * Key (>= 32 characters) that encrypts TOTP secrets at rest (AES-256-GCM). Unset: a fixed development key is
    * used, and in production two-factor enrolment and sign-in are refused until it is set.
    */
-  @IsOptional() @IsString() @MinLength(32, { message: 'must be at least 32 characters' })
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters' })
   TOTP_ENCRYPTION_KEY?: string;
 
   /** Months after which a directory entry that nobody verified is flagged stale and listed for CoMensha. */
-  @Transform(toInt) @IsInt() @Min(1) @Max(120)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(120)
   DIRECTORY_STALE_MONTHS = 12;
 
   /** Seconds SIGTERM waits for requests in flight before the process exits anyway. */
-  @Transform(toInt) @IsInt() @Min(1) @Max(60)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(60)
   SHUTDOWN_GRACE_SECONDS = 8;
 
   get usesEmbeddedDatabase(): boolean {
@@ -140,7 +182,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   const config = plainToInstance(AppConfig, raw, { exposeDefaultValues: true });
   const errors = validateSync(config, { whitelist: false });
-  if (config.SESSION_COOKIE_SECURE === false && !/^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?$/.test(config.PUBLIC_URL)) {
+  if (
+    config.SESSION_COOKIE_SECURE === false &&
+    !/^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?$/.test(config.PUBLIC_URL)
+  ) {
     errors.push(
       Object.assign(new ValidationError(), {
         property: 'SESSION_COOKIE_SECURE',

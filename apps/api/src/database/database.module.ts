@@ -41,7 +41,11 @@ const repositoryProviders: Provider[] = ENTITIES.map((entity) => ({
         return handle;
       },
     },
-    { provide: DataSource, inject: [DATABASE_HANDLE], useFactory: (handle: DatabaseHandle) => handle.dataSource },
+    {
+      provide: DataSource,
+      inject: [DATABASE_HANDLE],
+      useFactory: (handle: DatabaseHandle) => handle.dataSource,
+    },
     DatabaseLifecycle,
     ...repositoryProviders,
   ],

@@ -5,6 +5,7 @@ import { SessionEntity } from '../auth/session.entity';
 import { SignInThrottleEntity } from '../auth/sign-in-throttle.entity';
 import { AuditEventEntity } from '../audit/audit-event.entity';
 import { DirectoryChangeEntity } from '../directory/directory-change.entity';
+import { DirectoryImportEntity } from '../directory/import/directory-import.entity';
 import { FunctionAssignmentEntity } from '../directory/function-assignment.entity';
 import { OrganisationEntity } from '../directory/organisation.entity';
 import { PersonEntity } from '../directory/person.entity';
@@ -25,6 +26,7 @@ export const ENTITIES = [
   PersonEntity,
   FunctionAssignmentEntity,
   DirectoryChangeEntity,
+  DirectoryImportEntity,
   AccountEntity,
   SessionEntity,
   AccountTokenEntity,

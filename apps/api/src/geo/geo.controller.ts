@@ -15,7 +15,14 @@ export class GeoController {
   @ApiOkResponse({
     description:
       'Simplified municipal boundaries (CBS/PDOK 2023) as TopoJSON, WGS84: objects gm_features (property code = GM####), vr_features (code = VR##) and nl_features.',
-    schema: { type: 'object', properties: { type: { type: 'string', example: 'Topology' }, objects: { type: 'object' }, arcs: { type: 'array', items: {} } } },
+    schema: {
+      type: 'object',
+      properties: {
+        type: { type: 'string', example: 'Topology' },
+        objects: { type: 'object' },
+        arcs: { type: 'array', items: {} },
+      },
+    },
   })
   @ApiNotModifiedResponse({ description: 'Your copy (If-None-Match) is current.' })
   municipalities(@Headers('if-none-match') ifNoneMatch: string | undefined, @Res() response: Response): void {

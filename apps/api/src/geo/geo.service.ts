@@ -15,7 +15,9 @@ export class GeoService {
 
   municipalityBoundaries(): { body: Buffer; etag: string } {
     if (!this.boundaries) {
-      const body = readFileSync(path.join(this.config.resolvePath(this.config.REFERENCE_DATA_DIR), BOUNDARIES_FILE));
+      const body = readFileSync(
+        path.join(this.config.resolvePath(this.config.REFERENCE_DATA_DIR), BOUNDARIES_FILE),
+      );
       const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
       this.boundaries = { body, etag };
     }

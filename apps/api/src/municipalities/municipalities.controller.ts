@@ -2,7 +2,11 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Public } from '../common/access.decorator';
 import { ProblemResponseDto } from '../common/problem-response.dto';
-import { ListMunicipalitiesQueryDto, MunicipalityDetailDto, MunicipalityPageDto } from './dto/municipality.dto';
+import {
+  ListMunicipalitiesQueryDto,
+  MunicipalityDetailDto,
+  MunicipalityPageDto,
+} from './dto/municipality.dto';
 import { MunicipalitiesService } from './municipalities.service';
 
 @ApiTags('municipalities')

@@ -22,11 +22,15 @@ describe('municipalities API', () => {
 
   it('finds gemeenten by accent- and case-insensitive prefix', async () => {
     const sud = await request(http).get('/api/v1/municipalities').query({ q: 'sud' }).expect(200);
-    expect(sud.body.items.map((municipality: { name: string }) => municipality.name)).toContain('Súdwest-Fryslân');
+    expect(sud.body.items.map((municipality: { name: string }) => municipality.name)).toContain(
+      'Súdwest-Fryslân',
+    );
     const upper = await request(http).get('/api/v1/municipalities').query({ q: 'AMSTER' }).expect(200);
     expect(upper.body.items[0].name).toBe('Amsterdam');
     const laterWord = await request(http).get('/api/v1/municipalities').query({ q: 'haag' }).expect(200);
-    expect(laterWord.body.items.map((municipality: { name: string }) => municipality.name)).toContain("'s-Gravenhage");
+    expect(laterWord.body.items.map((municipality: { name: string }) => municipality.name)).toContain(
+      "'s-Gravenhage",
+    );
     const none = await request(http).get('/api/v1/municipalities').query({ q: '%_' }).expect(200);
     expect(none.body.total).toBe(0);
   });
@@ -34,7 +38,9 @@ describe('municipalities API', () => {
   it('names Amsterdam with its veiligheidsregio, politie-eenheid and RIEC', async () => {
     const { body } = await request(http).get('/api/v1/municipalities/GM0363').expect(200);
     expect(body.name).toBe('Amsterdam');
-    const byType = Object.fromEntries(body.regions.map((region: { typeCode: string; name: string }) => [region.typeCode, region.name]));
+    const byType = Object.fromEntries(
+      body.regions.map((region: { typeCode: string; name: string }) => [region.typeCode, region.name]),
+    );
     expect(byType).toMatchObject({
       veiligheidsregio: 'Amsterdam-Amstelland',
       'politie-eenheid': 'Amsterdam',

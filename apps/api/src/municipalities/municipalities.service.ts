@@ -28,7 +28,9 @@ export class MunicipalitiesService {
     if (query.q) {
       // Words of the name and display name, folded and split on anything but letters and digits, so that
       // "sud" finds Súdwest-Fryslân and "haag" finds 's-Gravenhage (Den Haag). Only [a-z0-9 ] reaches SQL.
-      const words = foldForSearch(query.q).replace(/[^a-z0-9]+/g, ' ').trim();
+      const words = foldForSearch(query.q)
+        .replace(/[^a-z0-9]+/g, ' ')
+        .trim();
       params.push(words, query.q.toUpperCase());
       const [term, code] = [`$${params.length - 1}`, `$${params.length}`];
       where.push(`((${term} <> '' AND ' ' || regexp_replace(kk_fold(g.name || ' ' || coalesce(g.display_name, '')), '[^a-z0-9]+', ' ', 'g')

@@ -18,7 +18,10 @@ async function main(): Promise<void> {
   process.env.PGLITE_DATA_DIR = 'memory://';
   process.env.WEB_DIST_DIR = '';
   delete process.env.DATABASE_URL;
-  const app = await NestFactory.create<NestExpressApplication>(AppModule, { logger: false, bodyParser: false });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, {
+    logger: false,
+    bodyParser: false,
+  });
   try {
     configureApp(app);
     const text = serializeOpenApi(app.get(OpenApiDocumentHolder).document);

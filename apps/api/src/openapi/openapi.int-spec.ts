@@ -28,12 +28,16 @@ describe('OpenAPI document', () => {
     const document = JSON.parse(readFileSync(committedPath, 'utf8'));
     expect(document.openapi).toMatch(/^3\./);
     expect(document.info.version).toMatch(/^\d+\.\d+\.\d+$/);
-    expect(document.info.contact).toEqual(expect.objectContaining({ name: expect.any(String), email: expect.any(String) }));
+    expect(document.info.contact).toEqual(
+      expect.objectContaining({ name: expect.any(String), email: expect.any(String) }),
+    );
   });
 
   it('uses kebab-case paths without trailing slashes under /api/v1, and camelCase query keys', () => {
     const document = JSON.parse(readFileSync(committedPath, 'utf8'));
-    for (const [route, item] of Object.entries<Record<string, { parameters?: { in: string; name: string }[] }>>(document.paths)) {
+    for (const [route, item] of Object.entries<
+      Record<string, { parameters?: { in: string; name: string }[] }>
+    >(document.paths)) {
       expect(route).toMatch(/^\/api\/v1(\/([a-z0-9]+(-[a-z0-9]+)*|\{[a-zA-Z]+\}))+$/);
       for (const operation of Object.values(item)) {
         for (const parameter of operation.parameters ?? []) {
@@ -44,7 +48,10 @@ describe('OpenAPI document', () => {
   });
 
   it('is the document the web client was generated from', () => {
-    const client = readFileSync(path.resolve(__dirname, '../../../../libs/web/api-client/src/schema.d.ts'), 'utf8');
+    const client = readFileSync(
+      path.resolve(__dirname, '../../../../libs/web/api-client/src/schema.d.ts'),
+      'utf8',
+    );
     const document = JSON.parse(readFileSync(committedPath, 'utf8'));
     // openapi-typescript writes every path as a key; a path missing here means the client is stale.
     for (const route of Object.keys(document.paths)) expect(client).toContain(`"${route}"`);

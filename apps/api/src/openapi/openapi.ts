@@ -15,15 +15,28 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('Ketenkaart API')
     .setDescription(
-      'API van Ketenkaart, het portaal van de regionale aanpak van mensenhandel: regio\'s, gemeenten, de sociale kaart en overdrachten. ' +
+      "API van Ketenkaart, het portaal van de regionale aanpak van mensenhandel: regio's, gemeenten, de sociale kaart en overdrachten. " +
         'Volgt de NL GOV API Design Rules; fouten zijn application/problem+json (RFC 9457) met een stabiele `code`.',
     )
     .setVersion(API_VERSION)
     .setContact('Ketenkaart productteam', 'https://ketenkaart.nl', 'ketenkaart@comensha.nl')
     .setLicense('EUPL-1.2', 'https://eupl.eu/1.2/nl/')
     .addServer('/', 'This portal')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'opaque', description: 'Service token (ADMIN_TOKEN) for automation; acts as a beheerder. Never used by browsers.' })
-    .addCookieAuth('kk_session', { type: 'apiKey', in: 'cookie', description: 'Browser session (HttpOnly). State-changing requests also need the X-CSRF-Token header.' }, 'session')
+    .addBearerAuth({
+      type: 'http',
+      scheme: 'bearer',
+      bearerFormat: 'opaque',
+      description: 'Service token (ADMIN_TOKEN) for automation; acts as a beheerder. Never used by browsers.',
+    })
+    .addCookieAuth(
+      'kk_session',
+      {
+        type: 'apiKey',
+        in: 'cookie',
+        description: 'Browser session (HttpOnly). State-changing requests also need the X-CSRF-Token header.',
+      },
+      'session',
+    )
     .build();
   const document = SwaggerModule.createDocument(app, config);
   document.components = {
@@ -41,8 +54,14 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       for (const [status, entry] of Object.entries(operation.responses ?? {})) {
         if ('$ref' in entry) continue;
         const response = entry as ResponseObject;
-        response.headers = { ...response.headers, 'API-Version': { $ref: '#/components/headers/API-Version' } };
-        if (Number(status) >= 400 && JSON.stringify(response.content?.['application/json'] ?? {}).includes('ProblemResponseDto')) {
+        response.headers = {
+          ...response.headers,
+          'API-Version': { $ref: '#/components/headers/API-Version' },
+        };
+        if (
+          Number(status) >= 400 &&
+          JSON.stringify(response.content?.['application/json'] ?? {}).includes('ProblemResponseDto')
+        ) {
           response.content = { [PROBLEM_JSON]: response.content!['application/json'] };
         }
       }

@@ -12,19 +12,75 @@ import { BUNDLED_LIST_VALID_FROM } from './reference-data.service';
  * Veiligheidshuizen are not public (../shared/data/README.md); these stand-ins follow the safety regions so
  * the map has something to show. Every region is marked `source = 'demo'` and named "(demo)".
  */
-const DEMO_REGIONS: { typeCode: RegionTypeCode; code: string; name: string; veiligheidsregios: string[] }[] = [
-  { typeCode: RegionTypeCode.ketenregie, code: 'demo-kr-amsterdam', name: 'Ketenregie Amsterdam-Amstelland (demo)', veiligheidsregios: ['VR13'] },
-  { typeCode: RegionTypeCode.ketenregie, code: 'demo-kr-oost', name: 'Ketenregie Oost-Nederland (demo)', veiligheidsregios: ['VR04', 'VR05', 'VR06', 'VR07', 'VR08'] },
-  { typeCode: RegionTypeCode.ketenregie, code: 'demo-kr-rotterdam', name: 'Ketenregie Rotterdam-Rijnmond (demo)', veiligheidsregios: ['VR17', 'VR18'] },
-  { typeCode: RegionTypeCode.ketenregie, code: 'demo-kr-noord', name: 'Ketenregie Noord-Nederland (demo)', veiligheidsregios: ['VR01', 'VR02', 'VR03'] },
-  { typeCode: RegionTypeCode.zorgcoordinatie, code: 'demo-zc-amsterdam', name: 'Zorgcoördinatie Amsterdam (demo)', veiligheidsregios: ['VR13', 'VR12'] },
-  { typeCode: RegionTypeCode.zorgcoordinatie, code: 'demo-zc-twente', name: 'Zorgcoördinatie Twente (demo)', veiligheidsregios: ['VR05'] },
-  { typeCode: RegionTypeCode.zorgcoordinatie, code: 'demo-zc-limburg', name: 'Zorgcoördinatie Limburg (demo)', veiligheidsregios: ['VR23', 'VR24'] },
-  { typeCode: RegionTypeCode.centrumgemeente, code: 'demo-cg-amsterdam', name: 'Centrumgemeente Amsterdam (demo)', veiligheidsregios: ['VR13'] },
-  { typeCode: RegionTypeCode.centrumgemeente, code: 'demo-cg-enschede', name: 'Centrumgemeente Enschede (demo)', veiligheidsregios: ['VR05'] },
-  { typeCode: RegionTypeCode.zorgEnVeiligheidshuis, code: 'demo-zvh-amsterdam', name: 'Zorg- en Veiligheidshuis Amsterdam-Amstelland (demo)', veiligheidsregios: ['VR13'] },
-  { typeCode: RegionTypeCode.zorgEnVeiligheidshuis, code: 'demo-zvh-rotterdam', name: 'Zorg- en Veiligheidshuis Rotterdam-Rijnmond (demo)', veiligheidsregios: ['VR17'] },
-];
+const DEMO_REGIONS: { typeCode: RegionTypeCode; code: string; name: string; veiligheidsregios: string[] }[] =
+  [
+    {
+      typeCode: RegionTypeCode.ketenregie,
+      code: 'demo-kr-amsterdam',
+      name: 'Ketenregie Amsterdam-Amstelland (demo)',
+      veiligheidsregios: ['VR13'],
+    },
+    {
+      typeCode: RegionTypeCode.ketenregie,
+      code: 'demo-kr-oost',
+      name: 'Ketenregie Oost-Nederland (demo)',
+      veiligheidsregios: ['VR04', 'VR05', 'VR06', 'VR07', 'VR08'],
+    },
+    {
+      typeCode: RegionTypeCode.ketenregie,
+      code: 'demo-kr-rotterdam',
+      name: 'Ketenregie Rotterdam-Rijnmond (demo)',
+      veiligheidsregios: ['VR17', 'VR18'],
+    },
+    {
+      typeCode: RegionTypeCode.ketenregie,
+      code: 'demo-kr-noord',
+      name: 'Ketenregie Noord-Nederland (demo)',
+      veiligheidsregios: ['VR01', 'VR02', 'VR03'],
+    },
+    {
+      typeCode: RegionTypeCode.zorgcoordinatie,
+      code: 'demo-zc-amsterdam',
+      name: 'Zorgcoördinatie Amsterdam (demo)',
+      veiligheidsregios: ['VR13', 'VR12'],
+    },
+    {
+      typeCode: RegionTypeCode.zorgcoordinatie,
+      code: 'demo-zc-twente',
+      name: 'Zorgcoördinatie Twente (demo)',
+      veiligheidsregios: ['VR05'],
+    },
+    {
+      typeCode: RegionTypeCode.zorgcoordinatie,
+      code: 'demo-zc-limburg',
+      name: 'Zorgcoördinatie Limburg (demo)',
+      veiligheidsregios: ['VR23', 'VR24'],
+    },
+    {
+      typeCode: RegionTypeCode.centrumgemeente,
+      code: 'demo-cg-amsterdam',
+      name: 'Centrumgemeente Amsterdam (demo)',
+      veiligheidsregios: ['VR13'],
+    },
+    {
+      typeCode: RegionTypeCode.centrumgemeente,
+      code: 'demo-cg-enschede',
+      name: 'Centrumgemeente Enschede (demo)',
+      veiligheidsregios: ['VR05'],
+    },
+    {
+      typeCode: RegionTypeCode.zorgEnVeiligheidshuis,
+      code: 'demo-zvh-amsterdam',
+      name: 'Zorg- en Veiligheidshuis Amsterdam-Amstelland (demo)',
+      veiligheidsregios: ['VR13'],
+    },
+    {
+      typeCode: RegionTypeCode.zorgEnVeiligheidshuis,
+      code: 'demo-zvh-rotterdam',
+      name: 'Zorg- en Veiligheidshuis Rotterdam-Rijnmond (demo)',
+      veiligheidsregios: ['VR17'],
+    },
+  ];
 
 @Injectable()
 export class DemoSeedService {
@@ -35,7 +91,9 @@ export class DemoSeedService {
   /** Seeds only what is empty: the demo regions when there are none of their own, the directory when it has no organisations. */
   async seedIfEmpty(): Promise<boolean> {
     const regions = await this.seedRegionsIfEmpty();
-    const directory = await this.dataSource.transaction((manager) => seedDirectoryIfEmpty(manager, this.logger));
+    const directory = await this.dataSource.transaction((manager) =>
+      seedDirectoryIfEmpty(manager, this.logger),
+    );
     return regions || directory > 0;
   }
 
@@ -53,7 +111,10 @@ export class DemoSeedService {
       const isCurrent = (m: RegionMembershipEntity) =>
         m.validFrom <= today && (m.validUntil === null || m.validUntil > today);
       const membersOfVr = new Map(
-        vrRegions.map((vr) => [vr.code, (vr.memberships ?? []).filter(isCurrent).map((m) => m.municipalityCode)]),
+        vrRegions.map((vr) => [
+          vr.code,
+          (vr.memberships ?? []).filter(isCurrent).map((m) => m.municipalityCode),
+        ]),
       );
       for (const demo of DEMO_REGIONS) {
         const region = await manager.save(
@@ -69,7 +130,12 @@ export class DemoSeedService {
         const codes = demo.veiligheidsregios.flatMap((vr) => membersOfVr.get(vr) ?? []);
         await manager.insert(
           RegionMembershipEntity,
-          codes.map((municipalityCode) => ({ regionId: region.id, municipalityCode, validFrom: BUNDLED_LIST_VALID_FROM, validUntil: null })),
+          codes.map((municipalityCode) => ({
+            regionId: region.id,
+            municipalityCode,
+            validFrom: BUNDLED_LIST_VALID_FROM,
+            validUntil: null,
+          })),
         );
       }
       this.logger.log(`demo seed: ${DEMO_REGIONS.length} regions (marked as demo)`);

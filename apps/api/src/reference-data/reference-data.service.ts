@@ -52,7 +52,11 @@ export class ReferenceDataService {
     });
   }
 
-  async insertMunicipalities(manager: EntityManager, rows: MunicipalityRow[], validFrom: string): Promise<void> {
+  async insertMunicipalities(
+    manager: EntityManager,
+    rows: MunicipalityRow[],
+    validFrom: string,
+  ): Promise<void> {
     await manager.insert(
       MunicipalityEntity,
       rows.map((row) => ({
@@ -68,7 +72,11 @@ export class ReferenceDataService {
   }
 
   /** Creates missing reference regions and gives each row's municipality a current membership in them. */
-  async linkReferenceRegions(manager: EntityManager, rows: MunicipalityRow[], validFrom: string): Promise<void> {
+  async linkReferenceRegions(
+    manager: EntityManager,
+    rows: MunicipalityRow[],
+    validFrom: string,
+  ): Promise<void> {
     const idByKey = await this.ensureReferenceRegions(manager, rows.flatMap(referenceRegionsOf), validFrom);
     const memberships = rows.flatMap((row) =>
       referenceRegionsOf(row).map((region) => ({

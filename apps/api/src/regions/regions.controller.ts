@@ -24,7 +24,10 @@ import {
 import { RegionsService } from './regions.service';
 
 @ApiTags('regions')
-@ApiBadRequestResponse({ type: ProblemResponseDto, description: 'Invalid input; `invalidParams` names each field.' })
+@ApiBadRequestResponse({
+  type: ProblemResponseDto,
+  description: 'Invalid input; `invalidParams` names each field.',
+})
 @Controller()
 export class RegionsController {
   constructor(private readonly regions: RegionsService) {}
@@ -69,8 +72,14 @@ export class RegionsController {
   @RequirePermission(Permission.regionWrite)
   @ApiOkResponse({ type: RegionDetailDto })
   @ApiNotFoundResponse({ type: ProblemResponseDto })
-  @ApiConflictResponse({ type: ProblemResponseDto, description: 'Someone else changed the region (version).' })
-  @ApiForbiddenResponse({ type: ProblemResponseDto, description: 'The region lies outside your regions (out_of_scope).' })
+  @ApiConflictResponse({
+    type: ProblemResponseDto,
+    description: 'Someone else changed the region (version).',
+  })
+  @ApiForbiddenResponse({
+    type: ProblemResponseDto,
+    description: 'The region lies outside your regions (out_of_scope).',
+  })
   update(
     @Param('id') id: string,
     @Body() dto: UpdateRegionDto,

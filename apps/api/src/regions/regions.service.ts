@@ -138,13 +138,25 @@ export class RegionsService {
         );
       }
       const region = await manager.save(
-        manager.create(RegionEntity, { typeCode: type.code, code, name: dto.name, validFrom, validUntil: null, source: 'user' }),
+        manager.create(RegionEntity, {
+          typeCode: type.code,
+          code,
+          name: dto.name,
+          validFrom,
+          validUntil: null,
+          source: 'user',
+        }),
       );
       const codes = [...new Set(dto.municipalityCodes)];
       if (codes.length > 0) {
         await manager.insert(
           RegionMembershipEntity,
-          codes.map((municipalityCode) => ({ regionId: region.id, municipalityCode, validFrom, validUntil: null })),
+          codes.map((municipalityCode) => ({
+            regionId: region.id,
+            municipalityCode,
+            validFrom,
+            validUntil: null,
+          })),
         );
       }
       return this.get(region.id, manager);
@@ -155,14 +167,20 @@ export class RegionsService {
     await this.get(id);
     return this.dataSource.transaction(async (manager) => {
       // Row lock first (no joins: FOR UPDATE cannot lock the nullable side of an outer join).
-      const region = await manager.findOne(RegionEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      const region = await manager.findOne(RegionEntity, {
+        where: { id },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!region) throw ProblemException.notFound('Region', id);
       this.requireEditable(await manager.findOneByOrFail(RegionTypeEntity, { code: region.typeCode }), 'id');
       // The region as it is and as it will be must both lie in the caller's regions.
       await assertWriteScope(
         manager,
         caller,
-        [{ regionIds: [id] }, ...(dto.municipalityCodes ? [{ municipalityCodes: dto.municipalityCodes }] : [])],
+        [
+          { regionIds: [id] },
+          ...(dto.municipalityCodes ? [{ municipalityCodes: dto.municipalityCodes }] : []),
+        ],
         'region',
       );
       if (region.version !== dto.version) {
@@ -173,7 +191,11 @@ export class RegionsService {
       }
       const today = todayInNetherlands();
       if (dto.validUntil !== undefined && dto.validUntil < region.validFrom) {
-        throw ProblemException.invalid('validUntil', ErrorCode.invalidPeriod, 'validUntil lies before validFrom.');
+        throw ProblemException.invalid(
+          'validUntil',
+          ErrorCode.invalidPeriod,
+          'validUntil lies before validFrom.',
+        );
       }
       if (dto.municipalityCodes) {
         await this.requireCurrentMunicipalities(manager, dto.municipalityCodes, 'municipalityCodes');
@@ -198,7 +220,11 @@ export class RegionsService {
     for (const member of current) {
       if (wanted.has(member.municipality_code)) continue;
       if (member.valid_from === today) {
-        await manager.delete(RegionMembershipEntity, { regionId, municipalityCode: member.municipality_code, validFrom: today });
+        await manager.delete(RegionMembershipEntity, {
+          regionId,
+          municipalityCode: member.municipality_code,
+          validFrom: today,
+        });
       } else {
         await manager.update(
           RegionMembershipEntity,
@@ -214,7 +240,14 @@ export class RegionsService {
         .createQueryBuilder()
         .insert()
         .into(RegionMembershipEntity)
-        .values(added.map((municipalityCode) => ({ regionId, municipalityCode, validFrom: today, validUntil: null })))
+        .values(
+          added.map((municipalityCode) => ({
+            regionId,
+            municipalityCode,
+            validFrom: today,
+            validUntil: null,
+          })),
+        )
         .orUpdate(['valid_until'], ['region_id', 'municipality_code', 'valid_from'])
         .execute();
     }
@@ -224,7 +257,11 @@ export class RegionsService {
     const type = await this.regionTypes.findOneBy({ code });
     if (!type) {
       throw new ProblemException(400, ErrorCode.unknownRegionType, `Unknown region type '${code}'.`, [
-        { name: field, code: ErrorCode.unknownRegionType, reason: `'${code}' is not a region type; see /api/v1/region-types.` },
+        {
+          name: field,
+          code: ErrorCode.unknownRegionType,
+          reason: `'${code}' is not a region type; see /api/v1/region-types.`,
+        },
       ]);
     }
     return type;
@@ -232,13 +269,26 @@ export class RegionsService {
 
   private requireEditable(type: RegionTypeEntity, field: string): void {
     if (!type.editable) {
-      throw new ProblemException(400, ErrorCode.regionTypeNotEditable, `Regions of type '${type.code}' come from reference data and cannot be changed here.`, [
-        { name: field, code: ErrorCode.regionTypeNotEditable, reason: `'${type.code}' is a reference grid.` },
-      ]);
+      throw new ProblemException(
+        400,
+        ErrorCode.regionTypeNotEditable,
+        `Regions of type '${type.code}' come from reference data and cannot be changed here.`,
+        [
+          {
+            name: field,
+            code: ErrorCode.regionTypeNotEditable,
+            reason: `'${type.code}' is a reference grid.`,
+          },
+        ],
+      );
     }
   }
 
-  private async requireCurrentMunicipalities(manager: EntityManager, codes: string[], field: string): Promise<void> {
+  private async requireCurrentMunicipalities(
+    manager: EntityManager,
+    codes: string[],
+    field: string,
+  ): Promise<void> {
     if (codes.length === 0) return;
     const found: { code: string }[] = await manager.query(
       `SELECT code FROM municipality g WHERE code = ANY($1) AND (g.valid_until IS NULL OR g.valid_until > CURRENT_DATE)`,
@@ -248,10 +298,21 @@ export class RegionsService {
     const invalid: InvalidParam[] = codes.flatMap((code, index) =>
       known.has(code)
         ? []
-        : [{ name: `${field}.${index}`, code: ErrorCode.unknownMunicipality, reason: `'${code}' is not a current municipality.` }],
+        : [
+            {
+              name: `${field}.${index}`,
+              code: ErrorCode.unknownMunicipality,
+              reason: `'${code}' is not a current municipality.`,
+            },
+          ],
     );
     if (invalid.length > 0) {
-      throw new ProblemException(400, ErrorCode.unknownMunicipality, invalid.map((param) => param.reason).join(' '), invalid);
+      throw new ProblemException(
+        400,
+        ErrorCode.unknownMunicipality,
+        invalid.map((param) => param.reason).join(' '),
+        invalid,
+      );
     }
   }
 }

@@ -31,7 +31,12 @@ export class SessionClient {
     return this.absorb(await request(this.http).get(path).set('Cookie', this.cookieHeader));
   }
 
-  async send(method: 'post' | 'patch' | 'delete', path: string, body?: object, options: { csrf?: string | null } = {}): Promise<Response> {
+  async send(
+    method: 'post' | 'patch' | 'delete',
+    path: string,
+    body?: object,
+    options: { csrf?: string | null } = {},
+  ): Promise<Response> {
     let req = request(this.http)[method](path).set('Cookie', this.cookieHeader);
     const csrf = options.csrf === undefined ? this.csrf : options.csrf;
     if (csrf) req = req.set('X-CSRF-Token', csrf);
@@ -53,10 +58,16 @@ export async function signInAs(
   totpCode: (secret: string, at: Date) => string,
 ): Promise<SessionClient> {
   const browser = new SessionClient(http);
-  const first = await browser.post('/api/v1/auth/sign-in', { email: account.email, password: account.password });
-  if (first.status !== 200) throw new Error(`sign-in of ${account.email} failed: ${first.status} ${JSON.stringify(first.body)}`);
+  const first = await browser.post('/api/v1/auth/sign-in', {
+    email: account.email,
+    password: account.password,
+  });
+  if (first.status !== 200)
+    throw new Error(`sign-in of ${account.email} failed: ${first.status} ${JSON.stringify(first.body)}`);
   if (first.body.stage === 'second-factor-required') {
-    const second = await browser.post('/api/v1/auth/sign-in/totp', { code: totpCode(account.totpSecret!, new Date()) });
+    const second = await browser.post('/api/v1/auth/sign-in/totp', {
+      code: totpCode(account.totpSecret!, new Date()),
+    });
     if (second.status !== 200) throw new Error(`second factor of ${account.email} failed: ${second.status}`);
   }
   return browser;

@@ -20,7 +20,11 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<N
     ...env,
   });
   try {
-    const app = await NestFactory.create<NestExpressApplication>(AppModule, { logger: false, bodyParser: false, abortOnError: false });
+    const app = await NestFactory.create<NestExpressApplication>(AppModule, {
+      logger: false,
+      bodyParser: false,
+      abortOnError: false,
+    });
     configureApp(app);
     await app.get(SetupService).run();
     await app.init();

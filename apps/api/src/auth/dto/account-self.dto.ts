@@ -25,16 +25,23 @@ export class ChangePasswordDto {
   @MaxLength(1024)
   currentPassword!: string;
 
-  @ApiProperty({ format: 'password', minLength: 12, maxLength: 128, description: 'At least 12 characters; not a common password.' })
+  @ApiProperty({
+    format: 'password',
+    minLength: 12,
+    maxLength: 128,
+    description: 'At least 12 characters; not a common password.',
+  })
   @IsString()
   @MaxLength(1024)
   newPassword!: string;
 }
 
 export class TotpEnrolmentDto {
-  @ApiProperty({ description: 'Base32 secret, for typing into the app when the QR code cannot be scanned.' }) secret!: string;
+  @ApiProperty({ description: 'Base32 secret, for typing into the app when the QR code cannot be scanned.' })
+  secret!: string;
   @ApiProperty({ example: 'otpauth://totp/Ketenkaart:naam%40organisatie.nl?secret=…' }) otpauthUri!: string;
-  @ApiProperty({ description: 'QR code of the otpauth URI as an SVG data URL (use as <img src>).' }) qrCodeDataUrl!: string;
+  @ApiProperty({ description: 'QR code of the otpauth URI as an SVG data URL (use as <img src>).' })
+  qrCodeDataUrl!: string;
 }
 
 export class ConfirmTotpDto {
@@ -46,6 +53,9 @@ export class ConfirmTotpDto {
 }
 
 export class RecoveryCodesDto {
-  @ApiProperty({ type: [String], description: 'Shown once: ten one-time codes for when the phone is lost. Stored only as hashes.' })
+  @ApiProperty({
+    type: [String],
+    description: 'Shown once: ten one-time codes for when the phone is lost. Stored only as hashes.',
+  })
   codes!: string[];
 }

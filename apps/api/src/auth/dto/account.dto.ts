@@ -25,7 +25,8 @@ export class AccountDto {
   @ApiProperty({ enum: ACCOUNT_ROLES, isArray: true }) roles!: string[];
   @ApiProperty({ type: [String], format: 'uuid' }) regionIds!: string[];
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) organisationId!: string | null;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The person in the directory.' }) personId!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The person in the directory.' })
+  personId!: string | null;
   @ApiProperty({ enum: ACCOUNT_STATUSES }) status!: string;
   @ApiProperty() twoFactorEnabled!: boolean;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) lastSignInAt!: string | null;
@@ -79,7 +80,11 @@ export class CreateAccountDto {
   @IsIn(ACCOUNT_ROLES, { each: true })
   roles!: Role[];
 
-  @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Regions the account works in (its scope).' })
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    description: 'Regions the account works in (its scope).',
+  })
   @IsOptional()
   @IsArray()
   @ArrayUnique()
@@ -133,12 +138,17 @@ export class UpdateAccountDto {
   @IsUUID('all')
   personId?: string | null;
 
-  @ApiPropertyOptional({ enum: [AccountStatus.active, AccountStatus.disabled], description: 'Disabling ends every session.' })
+  @ApiPropertyOptional({
+    enum: [AccountStatus.active, AccountStatus.disabled],
+    description: 'Disabling ends every session.',
+  })
   @IsOptional()
   @IsIn([AccountStatus.active, AccountStatus.disabled])
   status?: AccountStatus;
 
-  @ApiPropertyOptional({ description: 'Removes the authenticator app and recovery codes (lost phone); the person enrols again.' })
+  @ApiPropertyOptional({
+    description: 'Removes the authenticator app and recovery codes (lost phone); the person enrols again.',
+  })
   @IsOptional()
   @IsBoolean()
   resetTwoFactor?: boolean;
@@ -156,7 +166,12 @@ export class InvitationDto {
 }
 
 export class SetPasswordDto {
-  @ApiProperty({ format: 'password', minLength: 12, maxLength: 128, description: 'At least 12 characters; not a common password.' })
+  @ApiProperty({
+    format: 'password',
+    minLength: 12,
+    maxLength: 128,
+    description: 'At least 12 characters; not a common password.',
+  })
   @IsString()
   @MaxLength(1024)
   password!: string;

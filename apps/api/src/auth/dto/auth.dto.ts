@@ -16,7 +16,10 @@ export class SignInDto {
 }
 
 export class SecondFactorDto {
-  @ApiProperty({ description: 'The 6-digit code of the authenticator app, or one unused recovery code.', example: '123456' })
+  @ApiProperty({
+    description: 'The 6-digit code of the authenticator app, or one unused recovery code.',
+    example: '123456',
+  })
   @IsString()
   @MinLength(6)
   @MaxLength(40)
@@ -46,12 +49,20 @@ export class SessionInfoDto {
 
   @ApiPropertyOptional({ type: AccountSummaryDto }) account?: AccountSummaryDto;
 
-  @ApiProperty({ enum: PERMISSIONS, isArray: true, description: 'What this session may do; the UI hides the rest.' })
+  @ApiProperty({
+    enum: PERMISSIONS,
+    isArray: true,
+    description: 'What this session may do; the UI hides the rest.',
+  })
   permissions!: string[];
 
-  @ApiPropertyOptional({ description: 'Send as X-CSRF-Token on every POST/PATCH/PUT/DELETE (also in the kk_csrf cookie).' })
+  @ApiPropertyOptional({
+    description: 'Send as X-CSRF-Token on every POST/PATCH/PUT/DELETE (also in the kk_csrf cookie).',
+  })
   csrfToken?: string;
 
-  @ApiPropertyOptional({ format: 'date-time', description: 'Absolute end of the session.' }) expiresAt?: string;
-  @ApiPropertyOptional({ description: 'The session ends after this many seconds without a request.' }) idleTimeoutSeconds?: number;
+  @ApiPropertyOptional({ format: 'date-time', description: 'Absolute end of the session.' })
+  expiresAt?: string;
+  @ApiPropertyOptional({ description: 'The session ends after this many seconds without a request.' })
+  idleTimeoutSeconds?: number;
 }

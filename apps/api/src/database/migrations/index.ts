@@ -4,6 +4,7 @@ import { Schema1795871282252 } from './1795871282252-schema';
 import { Directory1795871961326 } from './1795871961326-directory';
 import { Identity1795872822548 } from './1795872822548-identity';
 import { Responsibilities1795873741166 } from './1795873741166-responsibilities';
+import { DirectoryImports1795874126583 } from './1795874126583-directory-imports';
 
 /** Migrations in order. Generated with `npm run db:migration:generate -- <Name>`; never edited once merged. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -12,4 +13,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Directory1795871961326,
   Identity1795872822548,
   Responsibilities1795873741166,
+  DirectoryImports1795874126583,
 ];

@@ -5,7 +5,8 @@ import { PageQueryDto } from '../../common/pagination.dto';
 
 export class ListMunicipalitiesQueryDto extends PageQueryDto {
   @ApiPropertyOptional({
-    description: 'Start of the name or a word in it, accent- and case-insensitive ("sud" finds Súdwest-Fryslân); or a GM code.',
+    description:
+      'Start of the name or a word in it, accent- and case-insensitive ("sud" finds Súdwest-Fryslân); or a GM code.',
     maxLength: 100,
   })
   @IsOptional()
@@ -14,7 +15,10 @@ export class ListMunicipalitiesQueryDto extends PageQueryDto {
   @MaxLength(100)
   q?: string;
 
-  @ApiPropertyOptional({ description: 'Also list municipalities that have merged into another.', default: false })
+  @ApiPropertyOptional({
+    description: 'Also list municipalities that have merged into another.',
+    default: false,
+  })
   @IsOptional()
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean({ message: 'includeEnded must be true or false' })
@@ -25,7 +29,12 @@ export class MunicipalitySummaryDto {
   @ApiProperty({ example: 'GM0363' }) code!: string;
   @ApiProperty({ example: '0363' }) cbsCode!: string;
   @ApiProperty({ example: 'Amsterdam' }) name!: string;
-  @ApiProperty({ nullable: true, type: String, example: null, description: 'CBS disambiguation, e.g. "Bergen (NH.)".' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: null,
+    description: 'CBS disambiguation, e.g. "Bergen (NH.)".',
+  })
   displayName!: string | null;
   @ApiProperty({ format: 'date' }) validFrom!: string;
   @ApiProperty({ format: 'date', nullable: true, type: String }) validUntil!: string | null;
@@ -42,7 +51,10 @@ export class MunicipalityRegionDto {
 }
 
 export class MunicipalityDetailDto extends MunicipalitySummaryDto {
-  @ApiProperty({ type: [MunicipalityRegionDto], description: 'Every current region it belongs to, per type.' })
+  @ApiProperty({
+    type: [MunicipalityRegionDto],
+    description: 'Every current region it belongs to, per type.',
+  })
   regions!: MunicipalityRegionDto[];
 }
 

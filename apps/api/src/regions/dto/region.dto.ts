@@ -23,7 +23,8 @@ export class RegionTypeDto {
   @ApiProperty({ example: 'veiligheidsregio' }) code!: string;
   @ApiProperty({ example: 'Veiligheidsregio' }) name!: string;
   @ApiProperty({ example: 'Safety region' }) nameEn!: string;
-  @ApiProperty({ description: 'Whether people may create and change regions of this type.' }) editable!: boolean;
+  @ApiProperty({ description: 'Whether people may create and change regions of this type.' })
+  editable!: boolean;
   @ApiProperty({ description: 'Current regions of this type.' }) regionCount!: number;
 }
 
@@ -67,7 +68,10 @@ export class ListRegionsQueryDto extends PageQueryDto {
   @Matches(REGION_TYPE_PATTERN, { message: 'type must be a region type code such as veiligheidsregio' })
   type?: string;
 
-  @ApiPropertyOptional({ description: 'Text in the region name (accent- and case-insensitive).', maxLength: 100 })
+  @ApiPropertyOptional({
+    description: 'Text in the region name (accent- and case-insensitive).',
+    maxLength: 100,
+  })
   @IsOptional()
   @Transform(trim)
   @IsString()
@@ -81,7 +85,9 @@ export class ListRegionsQueryDto extends PageQueryDto {
 }
 
 export class CreateRegionDto {
-  @ApiProperty({ enum: ['ketenregie', 'zorgcoordinatie', 'centrumgemeente-vo-mo', 'zorg-en-veiligheidshuis'] })
+  @ApiProperty({
+    enum: ['ketenregie', 'zorgcoordinatie', 'centrumgemeente-vo-mo', 'zorg-en-veiligheidshuis'],
+  })
   @Matches(REGION_TYPE_PATTERN, { message: 'typeCode must be a region type code such as ketenregie' })
   typeCode!: string;
 
@@ -123,16 +129,23 @@ export class UpdateRegionDto {
   @MaxLength(160)
   name?: string;
 
-  @ApiPropertyOptional({ type: [String], description: 'The complete new set; removed members get an end date.' })
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'The complete new set; removed members get an end date.',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(400)
   @Matches(GM_CODE_PATTERN, { each: true, message: 'each municipality code must look like GM0363' })
   municipalityCodes?: string[];
 
-  @ApiPropertyOptional({ format: 'date', nullable: true, type: String, description: 'End the region on this date.' })
+  @ApiPropertyOptional({
+    format: 'date',
+    nullable: true,
+    type: String,
+    description: 'End the region on this date.',
+  })
   @IsOptional()
   @IsDateString({ strict: true }, { message: 'validUntil must be a date (YYYY-MM-DD)' })
   validUntil?: string;
 }
-
