@@ -62,7 +62,13 @@ export async function startPortal(): Promise<RunningPortal> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: String(port),
-    NODE_ENV: 'production',
+    // Not 'production': only then does the API seed the demo accounts (issue 4, point 8) that the sign-in
+    // journeys use. Everything else still runs as in production (built bundles, CSP, JSON logs).
+    NODE_ENV: 'test',
+    DEMO_SEED: 'true',
+    // Plain-http loopback, the one case where the API allows session cookies without `Secure`.
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
+    SESSION_COOKIE_SECURE: 'false',
     LOG_FORMAT: 'json',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
   };

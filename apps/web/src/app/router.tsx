@@ -1,7 +1,9 @@
+import { Permission } from '@ketenkaart/shared-domain';
 import { createBrowserRouter, Navigate } from 'react-router-dom';
 import { paths } from '../config/paths';
 import { AppLoading } from './layout/app-loading';
 import { AppShell } from './layout/app-shell';
+import { RequireSession } from './layout/require-session';
 import { RouteError } from './routes/route-error';
 
 /** The shell loads eagerly; every page is its own chunk. */
@@ -19,6 +21,139 @@ export function createRouter() {
             {
               path: paths.regions.path,
               lazy: () => import('./routes/regions').then((module) => ({ Component: module.RegionsRoute })),
+            },
+            // Sociale kaart (issue 3): one lazy chunk for every directory page.
+            {
+              path: paths.directory.path,
+              lazy: () =>
+                import('./routes/directory').then((module) => ({ Component: module.DirectorySearchRoute })),
+            },
+            {
+              path: paths.organisationNew.path,
+              lazy: () =>
+                import('./routes/directory').then((module) => ({ Component: module.OrganisationNewRoute })),
+            },
+            {
+              path: paths.organisation.path,
+              lazy: () =>
+                import('./routes/directory').then((module) => ({ Component: module.OrganisationRoute })),
+            },
+            {
+              path: paths.organisationEdit.path,
+              lazy: () =>
+                import('./routes/directory').then((module) => ({ Component: module.OrganisationEditRoute })),
+            },
+            {
+              path: paths.organisationHistory.path,
+              lazy: () =>
+                import('./routes/directory').then((module) => ({
+                  Component: module.OrganisationHistoryRoute,
+                })),
+            },
+            {
+              path: paths.personNew.path,
+              lazy: () =>
+                import('./routes/directory').then((module) => ({ Component: module.PersonNewRoute })),
+            },
+            {
+              path: paths.person.path,
+              lazy: () => import('./routes/directory').then((module) => ({ Component: module.PersonRoute })),
+            },
+            {
+              path: paths.personEdit.path,
+              lazy: () =>
+                import('./routes/directory').then((module) => ({ Component: module.PersonEditRoute })),
+            },
+            {
+              path: paths.personHistory.path,
+              lazy: () =>
+                import('./routes/directory').then((module) => ({ Component: module.PersonHistoryRoute })),
+            },
+            {
+              path: paths.functionHistory.path,
+              lazy: () =>
+                import('./routes/directory').then((module) => ({ Component: module.FunctionHistoryRoute })),
+            },
+            {
+              path: paths.regionChain.path,
+              lazy: () =>
+                import('./routes/directory').then((module) => ({ Component: module.RegionChainRoute })),
+            },
+            {
+              path: paths.municipalityChain.path,
+              lazy: () =>
+                import('./routes/directory').then((module) => ({ Component: module.MunicipalityChainRoute })),
+            },
+            // Identity (issue 4): public sign-in pages, then pages behind a session and a permission.
+            {
+              path: paths.signIn.path,
+              lazy: () => import('./routes/sign-in').then((module) => ({ Component: module.SignInRoute })),
+            },
+            {
+              path: paths.secondFactor.path,
+              lazy: () =>
+                import('./routes/second-factor').then((module) => ({ Component: module.SecondFactorRoute })),
+            },
+            {
+              path: paths.invitation.path,
+              lazy: () =>
+                import('./routes/invitation').then((module) => ({ Component: module.InvitationRoute })),
+            },
+            {
+              path: paths.passwordReset.path,
+              lazy: () =>
+                import('./routes/password-reset').then((module) => ({
+                  Component: module.PasswordResetRoute,
+                })),
+            },
+            {
+              element: <RequireSession />,
+              children: [
+                {
+                  path: paths.myAccount.path,
+                  lazy: () =>
+                    import('./routes/my-account').then((module) => ({ Component: module.MyAccountRoute })),
+                },
+                {
+                  path: paths.twoFactorEnrolment.path,
+                  lazy: () =>
+                    import('./routes/two-factor-enrolment').then((module) => ({
+                      Component: module.TwoFactorEnrolmentRoute,
+                    })),
+                },
+              ],
+            },
+            {
+              element: <RequireSession permission={Permission.accountManage} />,
+              children: [
+                {
+                  path: paths.accounts.path,
+                  lazy: () =>
+                    import('./routes/accounts').then((module) => ({ Component: module.AccountsRoute })),
+                },
+                {
+                  path: paths.accountNew.path,
+                  lazy: () =>
+                    import('./routes/account-new').then((module) => ({ Component: module.AccountNewRoute })),
+                },
+                {
+                  path: paths.account.path,
+                  lazy: () =>
+                    import('./routes/account-detail').then((module) => ({
+                      Component: module.AccountDetailRoute,
+                    })),
+                },
+              ],
+            },
+            {
+              element: <RequireSession permission={Permission.auditRead} />,
+              children: [
+                {
+                  path: paths.auditTrail.path,
+                  lazy: () =>
+                    import('./routes/audit-trail').then((module) => ({ Component: module.AuditTrailRoute })),
+                },
+              ],
             },
             {
               path: '*',

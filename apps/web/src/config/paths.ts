@@ -14,4 +14,85 @@ export const paths = {
       return query ? `/regios?${query}` : '/regios';
     },
   },
+  directory: {
+    path: '/sociale-kaart',
+    /** `search` is the page's own query string (filters, page), built by the directory feature. */
+    getHref: (search?: string) => (search ? `/sociale-kaart?${search}` : '/sociale-kaart'),
+  },
+  organisation: {
+    path: '/organisaties/:id',
+    getHref: (id: string) => `/organisaties/${encodeURIComponent(id)}`,
+  },
+  organisationNew: { path: '/organisaties/nieuw', getHref: () => '/organisaties/nieuw' },
+  organisationEdit: {
+    path: '/organisaties/:id/bewerken',
+    getHref: (id: string) => `/organisaties/${encodeURIComponent(id)}/bewerken`,
+  },
+  organisationHistory: {
+    path: '/organisaties/:id/geschiedenis',
+    getHref: (id: string) => `/organisaties/${encodeURIComponent(id)}/geschiedenis`,
+  },
+  person: {
+    path: '/personen/:id',
+    getHref: (id: string) => `/personen/${encodeURIComponent(id)}`,
+  },
+  personNew: { path: '/personen/nieuw', getHref: () => '/personen/nieuw' },
+  personEdit: {
+    path: '/personen/:id/bewerken',
+    getHref: (id: string) => `/personen/${encodeURIComponent(id)}/bewerken`,
+  },
+  personHistory: {
+    path: '/personen/:id/geschiedenis',
+    getHref: (id: string) => `/personen/${encodeURIComponent(id)}/geschiedenis`,
+  },
+  functionHistory: {
+    path: '/functies/:id/geschiedenis',
+    getHref: (id: string) => `/functies/${encodeURIComponent(id)}/geschiedenis`,
+  },
+  regionChain: {
+    path: '/regios/:regionId',
+    getHref: (regionId: string) => `/regios/${encodeURIComponent(regionId)}`,
+  },
+  municipalityChain: {
+    path: '/gemeenten/:gmCode',
+    getHref: (gmCode: string) => `/gemeenten/${encodeURIComponent(gmCode)}`,
+  },
+  // Identity (issue 4). `returnTo` is a path inside the portal; the sign-in pages go there afterwards.
+  signIn: {
+    path: '/inloggen',
+    getHref: (search?: { returnTo?: string; signedOut?: boolean }) => withSearch('/inloggen', search),
+  },
+  secondFactor: {
+    path: '/inloggen/tweede-stap',
+    getHref: (search?: { returnTo?: string }) => withSearch('/inloggen/tweede-stap', search),
+  },
+  twoFactorEnrolment: {
+    path: '/mijn-account/tweestapsverificatie',
+    getHref: (search?: { returnTo?: string }) => withSearch('/mijn-account/tweestapsverificatie', search),
+  },
+  myAccount: { path: '/mijn-account', getHref: () => '/mijn-account' },
+  /** The e-mailed link carries the token after `#`, so it never reaches a server log. */
+  invitation: { path: '/uitnodiging', getHref: () => '/uitnodiging' },
+  passwordReset: { path: '/wachtwoord-herstellen', getHref: () => '/wachtwoord-herstellen' },
+  accounts: {
+    path: '/beheer/gebruikers',
+    getHref: (search?: string) => (search ? `/beheer/gebruikers?${search}` : '/beheer/gebruikers'),
+  },
+  accountNew: { path: '/beheer/gebruikers/nieuw', getHref: () => '/beheer/gebruikers/nieuw' },
+  account: {
+    path: '/beheer/gebruikers/:id',
+    getHref: (id: string) => `/beheer/gebruikers/${encodeURIComponent(id)}`,
+  },
+  auditTrail: {
+    path: '/audittrail',
+    getHref: (search?: string) => (search ? `/audittrail?${search}` : '/audittrail'),
+  },
 } as const;
+
+function withSearch(path: string, search?: { returnTo?: string; signedOut?: boolean }): string {
+  const params = new URLSearchParams();
+  if (search?.returnTo) params.set('terug', search.returnTo);
+  if (search?.signedOut) params.set('afgemeld', '1');
+  const query = params.toString();
+  return query ? `${path}?${query}` : path;
+}

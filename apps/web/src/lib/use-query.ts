@@ -1,6 +1,6 @@
 import { toProblemDetails } from '@ketenkaart/web-api-client';
 import type { ProblemDetails } from '@ketenkaart/shared-domain';
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
 
 export interface QueryState<T> {
   data: T | undefined;
@@ -19,6 +19,33 @@ function remember(key: string, value: unknown): void {
   }
 }
 
+let generation = 0;
+const listeners = new Set<() => void>();
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+const currentGeneration = () => generation;
+
+/**
+ * Forgets every cached result whose key starts with `prefix`, so mounted queries fetch again. Called after a
+ * write, because directory entries (unlike reference data) change while the page is open.
+ */
+export function invalidateQueries(prefix: string): void {
+  for (const key of [...cache.keys()]) if (key.startsWith(prefix)) cache.delete(key);
+  generation += 1;
+  for (const listener of listeners) listener();
+}
+
+/** Puts a result the app already has (e.g. the session returned by sign-in) in the cache and shows it. */
+export function setQueryData<T>(key: string, value: T): void {
+  remember(key, value);
+  generation += 1;
+  for (const listener of listeners) listener();
+}
+
 function isAbort(error: unknown): boolean {
   return error instanceof DOMException && error.name === 'AbortError';
 }
@@ -35,6 +62,7 @@ export function useQuery<T>(key: string | null, fetcher: (signal: AbortSignal) =
     fetcherRef.current = fetcher;
   });
   const [state, setState] = useState<{ key: string | null; data?: T; error?: ProblemDetails }>({ key: null });
+  const cacheGeneration = useSyncExternalStore(subscribe, currentGeneration, currentGeneration);
 
   useEffect(() => {
     if (key === null || cache.has(key)) return;
@@ -50,10 +78,11 @@ export function useQuery<T>(key: string | null, fetcher: (signal: AbortSignal) =
       },
     );
     return () => controller.abort();
-  }, [key]);
+  }, [key, cacheGeneration]);
 
   if (key === null) return { data: undefined, error: undefined, isLoading: false };
-  const cached = cache.get(key) as T | undefined;
-  const error = state.key === key ? state.error : undefined;
+  // After an invalidation the previous result stays on screen until the new one arrives.
+  const cached = (cache.get(key) as T | undefined) ?? (state.key === key ? state.data : undefined);
+  const error = state.key === key && cached === undefined ? state.error : undefined;
   return { data: cached, error, isLoading: cached === undefined && error === undefined };
 }

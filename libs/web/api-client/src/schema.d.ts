@@ -426,6 +426,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/organisations/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisations of the current view as CSV; confidential addresses are never included. */
+        get: operations["DirectoryExportController_organisations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/people/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The people of the current view as CSV (directory editors). */
+        get: operations["DirectoryExportController_people"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/organisations": {
         parameters: {
             query?: never;
@@ -800,6 +834,272 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/directory/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import organisations or people from a CSV (CoMensha spreadsheets).
+         * @description Every row is validated first; any error gives 400 naming each cell as `row 7, column type`, and nothing is imported. Rows are matched on `sleutel` (external key): same data leaves the entry alone, changed data updates it with a history entry. Up to 500 rows the import finishes in the request (201; 200 for a dry run); larger files return 202 and run in the background: poll the Location. Body: text/csv (`?kind=` required; up to 10 MB) or JSON `{ kind, csv }`.
+         */
+        post: operations["DirectoryImportController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/directory/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Status and progress of an import, with its row errors. */
+        get: operations["DirectoryImportController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/hsds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** HSDS API meta information. */
+        get: operations["HsdsController_meta"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/hsds/organizations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Paginated organizations (one-to-one fields). */
+        get: operations["HsdsController_organizations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/hsds/organizations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One organization with its phones, contacts and services. */
+        get: operations["HsdsController_organization"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/hsds/services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Paginated services (one per organisation and task it leads). */
+        get: operations["HsdsController_services"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/hsds/services/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One service with its phones, contacts and service areas. */
+        get: operations["HsdsController_service"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/responsibility-tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ResponsibilitiesController_listTasks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/responsibilities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ResponsibilitiesController_matrix"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/responsibilities/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ResponsibilitiesController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/responsibilities/lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ResponsibilitiesController_lookup"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/responsibility-gaps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ResponsibilitiesController_nationalGaps"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/regions/{id}/responsibility-gaps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ResponsibilitiesController_regionGaps"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/regions/{id}/responsibility-overrides": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ResponsibilitiesController_listOverrides"];
+        put?: never;
+        post: operations["ResponsibilitiesController_propose"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/regions/{id}/responsibility-overrides/{overrideId}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ResponsibilitiesController_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/regions/{id}/responsibility-overrides/{overrideId}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ResponsibilitiesController_reject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/geo/municipalities": {
         parameters: {
             query?: never;
@@ -901,7 +1201,7 @@ export interface components {
             stage?: "second-factor-required" | "enrolment-required" | "complete";
             account?: components["schemas"]["AccountSummaryDto"];
             /** @description What this session may do; the UI hides the rest. */
-            permissions: ("region.write" | "directory.write" | "directory.confidential.read" | "matrix.write" | "handoff.write" | "handoff.read" | "handoff.inbox" | "handoff.figures.read" | "aggregates.read" | "account.manage" | "audit.read")[];
+            permissions: ("region.write" | "directory.write" | "directory.confidential.read" | "matrix.write" | "matrix.propose" | "matrix.approve" | "handoff.write" | "handoff.read" | "handoff.inbox" | "handoff.status.read" | "handoff.figures.read" | "aggregates.read" | "account.manage" | "audit.read")[];
             /** @description Send as X-CSRF-Token on every POST/PATCH/PUT/DELETE (also in the kk_csrf cookie). */
             csrfToken?: string;
             /**
@@ -1760,6 +2060,309 @@ export interface components {
             /** @description National organisations (CoMensha, IND, OM, …). */
             nationalOrganisations: components["schemas"]["OrganisationSummaryDto"][];
             summary: components["schemas"]["ChainSummaryDto"];
+        };
+        DirectoryImportJsonBodyDto: {
+            /** @enum {string} */
+            kind: "organisations" | "people";
+            /** @description The CSV text (UTF-8; `;` or `,` separated; header row with the Dutch column names). */
+            csv: string;
+        };
+        DirectoryImportErrorDto: {
+            /**
+             * @description Spreadsheet row: the header is row 1, the first data row is row 2.
+             * @example 7
+             */
+            row: number;
+            /**
+             * @description Column header; null for the whole row.
+             * @example type
+             */
+            column: string | null;
+            /** @example isIn */
+            code: string;
+            reason: string;
+        };
+        DirectoryImportDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "organisations" | "people";
+            /**
+             * @description validating → failed (row errors) | validated (dry run) | running → succeeded | failed. Nothing is saved unless succeeded.
+             * @enum {string}
+             */
+            status: "validating" | "validated" | "running" | "succeeded" | "failed";
+            dryRun: boolean;
+            /** @description Data rows in the file. */
+            totalRows: number;
+            /** @description Rows imported so far (progress of a running import). */
+            processedRows: number;
+            /** @description Entries created (or, in a dry run, that would be). */
+            created: number;
+            updated: number;
+            /** @description Rows whose entry already held the same data. */
+            unchanged: number;
+            errors: components["schemas"]["DirectoryImportErrorDto"][];
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: date-time */
+            finishedAt: string | null;
+        };
+        ResponsibilityTaskDto: {
+            code: string;
+            label: string;
+            /** @description Needs of the lookup that this task answers. */
+            needs: ("opvang" | "aangifte" | "verblijf" | "zorgcoordinatie" | "bestuurlijke-interventie" | "advies")[];
+        };
+        ResponsibilityTaskListDto: {
+            items: components["schemas"]["ResponsibilityTaskDto"][];
+            levels: ("lead" | "contributes" | "refers-on" | "not-responsible")[];
+            needs: ("opvang" | "aangifte" | "verblijf" | "zorgcoordinatie" | "bestuurlijke-interventie" | "advies")[];
+        };
+        CodeLabelDto: {
+            code: string;
+            label: string;
+        };
+        CellSourceDto: {
+            /** @example Handreiking/VNG Kader voor de aanpak van mensenhandel door gemeenten (2021) */
+            title: string;
+            reference: string | null;
+            url: string | null;
+        };
+        OrganisationRefDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        MatrixCellDto: {
+            /** @enum {string} */
+            task: "preventie" | "signalering" | "melding" | "registratie" | "opvang" | "zorgcoordinatie" | "hulpverlening" | "verblijfsrecht" | "opsporing" | "vervolging" | "bestuurlijke-aanpak" | "ketenregie";
+            /** @enum {string} */
+            organisationType: "gemeente" | "politie" | "kmar" | "nla" | "om" | "ind" | "riec" | "zorg-en-veiligheidshuis" | "comensha" | "zorgcoordinatie" | "cosm" | "opvang" | "jeugdzorg" | "veilig-thuis" | "nidos" | "coa" | "fairwork" | "slachtofferhulp" | "emm" | "ngo";
+            /**
+             * @description null: every form.
+             * @enum {string|null}
+             */
+            exploitationForm: "seksuele-uitbuiting" | "arbeidsuitbuiting" | "criminele-uitbuiting" | "gedwongen-orgaanverwijdering" | null;
+            /** @description null: every target group. */
+            targetGroup: string | null;
+            /** @enum {string} */
+            level: "lead" | "contributes" | "refers-on" | "not-responsible";
+            note: string;
+            source: components["schemas"]["CellSourceDto"];
+            /** @enum {string} */
+            origin: "national-default" | "regional-agreement";
+            /** Format: uuid */
+            overrideId: string | null;
+            /** @description The organisation that fills the role in the region. */
+            organisation: components["schemas"]["OrganisationRefDto"] | null;
+            /**
+             * @description The national default level, when a regional agreement replaces it.
+             * @enum {string|null}
+             */
+            defaultLevel: "lead" | "contributes" | "refers-on" | "not-responsible" | null;
+            /** @description More specific cells exist for some forms or target groups (choose them in the filter). */
+            hasVariants: boolean;
+        };
+        MatrixDto: {
+            /** @enum {string|null} */
+            exploitationForm: "seksuele-uitbuiting" | "arbeidsuitbuiting" | "criminele-uitbuiting" | "gedwongen-orgaanverwijdering" | null;
+            targetGroup: string | null;
+            region: components["schemas"]["RegionRefDto"] | null;
+            /**
+             * Format: date
+             * @description Regional agreements in force on this date are applied.
+             */
+            date: string;
+            tasks: components["schemas"]["CodeLabelDto"][];
+            organisationTypes: components["schemas"]["CodeLabelDto"][];
+            cells: components["schemas"]["MatrixCellDto"][];
+        };
+        FunctionHolderDto: {
+            functionType: string;
+            /** @description null when CoMensha holds it "op afstand". */
+            name: string | null;
+            workEmail: string | null;
+            workPhone: string | null;
+            opAfstand: boolean;
+            /** @description Region or gemeente the function is held for. */
+            scopeName: string | null;
+        };
+        LookupOrganisationDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            website: string | null;
+            contactPoints: components["schemas"]["ContactPointDto"][];
+            functionHolders: components["schemas"]["FunctionHolderDto"][];
+        };
+        LookupEntryDto: {
+            /** @enum {string} */
+            task: "preventie" | "signalering" | "melding" | "registratie" | "opvang" | "zorgcoordinatie" | "hulpverlening" | "verblijfsrecht" | "opsporing" | "vervolging" | "bestuurlijke-aanpak" | "ketenregie";
+            taskLabel: string;
+            /** @enum {string} */
+            organisationType: "gemeente" | "politie" | "kmar" | "nla" | "om" | "ind" | "riec" | "zorg-en-veiligheidshuis" | "comensha" | "zorgcoordinatie" | "cosm" | "opvang" | "jeugdzorg" | "veilig-thuis" | "nidos" | "coa" | "fairwork" | "slachtofferhulp" | "emm" | "ngo";
+            organisationTypeLabel: string;
+            /** @enum {string} */
+            level: "lead" | "contributes" | "refers-on" | "not-responsible";
+            note: string;
+            source: components["schemas"]["CellSourceDto"];
+            /** @enum {string} */
+            origin: "national-default" | "regional-agreement";
+            /** @description The region whose agreement applies. */
+            agreementRegion: components["schemas"]["RegionRefDto"] | null;
+            /** @description Directory organisations of this type serving the area. */
+            organisations: components["schemas"]["LookupOrganisationDto"][];
+        };
+        LookupDto: {
+            municipality: components["schemas"]["CodeLabelDto"] | null;
+            /** @description The regions of the gemeente (or the region asked for). */
+            regions: components["schemas"]["RegionRefDto"][];
+            form: string;
+            targetGroup: string;
+            need: string;
+            tasks: ("preventie" | "signalering" | "melding" | "registratie" | "opvang" | "zorgcoordinatie" | "hulpverlening" | "verblijfsrecht" | "opsporing" | "vervolging" | "bestuurlijke-aanpak" | "ketenregie")[];
+            responsible: components["schemas"]["LookupEntryDto"][];
+            contributes: components["schemas"]["LookupEntryDto"][];
+            refersOn: components["schemas"]["LookupEntryDto"][];
+            /** @description Explicitly not the right party: do not lose time there. */
+            notResponsible: components["schemas"]["LookupEntryDto"][];
+            /** @description Ketenregisseur, zorgcoördinator and aandachtsfunctionaris of the area. */
+            keyContacts: components["schemas"]["FunctionHolderDto"][];
+        };
+        GapSummaryDto: {
+            region: components["schemas"]["RegionRefDto"];
+            gapCount: number;
+            noLead: number;
+            multipleLeads: number;
+            leadWithoutContact: number;
+        };
+        NationalGapsDto: {
+            regionType: string;
+            items: components["schemas"]["GapSummaryDto"][];
+        };
+        GapCombinationDto: {
+            /** @enum {string} */
+            exploitationForm: "seksuele-uitbuiting" | "arbeidsuitbuiting" | "criminele-uitbuiting" | "gedwongen-orgaanverwijdering";
+            targetGroup: string;
+        };
+        ResponsibilityGapDto: {
+            /** @enum {string} */
+            task: "preventie" | "signalering" | "melding" | "registratie" | "opvang" | "zorgcoordinatie" | "hulpverlening" | "verblijfsrecht" | "opsporing" | "vervolging" | "bestuurlijke-aanpak" | "ketenregie";
+            /** @enum {string} */
+            kind: "no-lead" | "multiple-leads" | "lead-without-contact";
+            organisationTypes: ("gemeente" | "politie" | "kmar" | "nla" | "om" | "ind" | "riec" | "zorg-en-veiligheidshuis" | "comensha" | "zorgcoordinatie" | "cosm" | "opvang" | "jeugdzorg" | "veilig-thuis" | "nidos" | "coa" | "fairwork" | "slachtofferhulp" | "emm" | "ngo")[];
+            organisations: components["schemas"]["OrganisationRefDto"][];
+            /** @description The gap holds for every form and target group. */
+            allCombinations: boolean;
+            combinations: components["schemas"]["GapCombinationDto"][];
+            detail: string;
+        };
+        RegionGapsDto: {
+            region: components["schemas"]["RegionRefDto"];
+            gaps: components["schemas"]["ResponsibilityGapDto"][];
+        };
+        LevelChangeDto: {
+            /**
+             * @description null: no default cell for this key.
+             * @enum {string|null}
+             */
+            from: "lead" | "contributes" | "refers-on" | "not-responsible" | null;
+            /** @enum {string} */
+            to: "lead" | "contributes" | "refers-on" | "not-responsible";
+        };
+        OverrideDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            regionId: string;
+            /** @enum {string} */
+            task: "preventie" | "signalering" | "melding" | "registratie" | "opvang" | "zorgcoordinatie" | "hulpverlening" | "verblijfsrecht" | "opsporing" | "vervolging" | "bestuurlijke-aanpak" | "ketenregie";
+            /** @enum {string} */
+            organisationType: "gemeente" | "politie" | "kmar" | "nla" | "om" | "ind" | "riec" | "zorg-en-veiligheidshuis" | "comensha" | "zorgcoordinatie" | "cosm" | "opvang" | "jeugdzorg" | "veilig-thuis" | "nidos" | "coa" | "fairwork" | "slachtofferhulp" | "emm" | "ngo";
+            exploitationForm: string | null;
+            targetGroup: string | null;
+            /** @enum {string} */
+            level: "lead" | "contributes" | "refers-on" | "not-responsible";
+            organisation: components["schemas"]["OrganisationRefDto"] | null;
+            note: string;
+            source: components["schemas"]["CellSourceDto"];
+            /** Format: date */
+            validFrom: string;
+            /** Format: date */
+            validUntil: string | null;
+            /** @enum {string} */
+            status: "proposed" | "approved" | "rejected";
+            /** @description Approved and in force today. */
+            effective: boolean;
+            proposedBy: string;
+            /** Format: date-time */
+            proposedAt: string;
+            decidedBy: string | null;
+            /** Format: date-time */
+            decidedAt: string | null;
+            decisionNote: string | null;
+            /** @description The national default this agreement replaces. */
+            nationalDefault: components["schemas"]["MatrixCellDto"] | null;
+            /** @description Diff against the national default. */
+            levelChange: components["schemas"]["LevelChangeDto"];
+        };
+        OverrideHistoryEventDto: {
+            /** Format: date-time */
+            at: string;
+            /** @enum {string} */
+            action: "proposed" | "approved" | "rejected";
+            actor: string;
+            /** Format: uuid */
+            overrideId: string;
+            summary: string;
+        };
+        RegionOverridesDto: {
+            region: components["schemas"]["RegionRefDto"];
+            items: components["schemas"]["OverrideDto"][];
+            /** @description Newest first. */
+            history: components["schemas"]["OverrideHistoryEventDto"][];
+        };
+        ProposeOverrideDto: {
+            /** @enum {string} */
+            task: "preventie" | "signalering" | "melding" | "registratie" | "opvang" | "zorgcoordinatie" | "hulpverlening" | "verblijfsrecht" | "opsporing" | "vervolging" | "bestuurlijke-aanpak" | "ketenregie";
+            /** @enum {string} */
+            organisationType: "gemeente" | "politie" | "kmar" | "nla" | "om" | "ind" | "riec" | "zorg-en-veiligheidshuis" | "comensha" | "zorgcoordinatie" | "cosm" | "opvang" | "jeugdzorg" | "veilig-thuis" | "nidos" | "coa" | "fairwork" | "slachtofferhulp" | "emm" | "ngo";
+            /**
+             * @description Omit or null: every form.
+             * @enum {string|null}
+             */
+            exploitationForm?: "seksuele-uitbuiting" | "arbeidsuitbuiting" | "criminele-uitbuiting" | "gedwongen-orgaanverwijdering" | null;
+            /** @description Omit or null: every target group. */
+            targetGroup?: string | null;
+            /** @enum {string} */
+            level: "lead" | "contributes" | "refers-on" | "not-responsible";
+            /**
+             * Format: uuid
+             * @description The directory organisation that fills the role.
+             */
+            organisationId?: Record<string, never> | null;
+            note: string;
+            /** @example Convenant ketenregie Twente 2026 */
+            sourceTitle: string;
+            sourceReference?: string;
+            sourceUrl?: string;
+            /**
+             * Format: date
+             * @description Default: today.
+             */
+            validFrom?: string;
+            /**
+             * Format: date
+             * @description Exclusive end; omit for open-ended.
+             */
+            validUntil?: Record<string, never> | null;
+        };
+        DecideOverrideDto: {
+            note?: string;
         };
     };
     responses: never;
@@ -3197,7 +3800,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponseDto"];
                 };
             };
-            /** @description Missing permission, second factor or CSRF token. */
+            /**
+             * @description The region lies outside your regions (out_of_scope).
+             *
+             *     Missing permission, second factor or CSRF token.
+             */
             403: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
@@ -3292,6 +3899,115 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+        };
+    };
+    DirectoryExportController_organisations: {
+        parameters: {
+            query?: {
+                /** @description Page number, starting at 1. */
+                page?: number;
+                pageSize?: number;
+                /** @description Also list archived entries. */
+                includeArchived?: boolean;
+                /** @description Words in the name or description; Dutch full text, accent/case-folded, typo tolerant. */
+                q?: string;
+                /** @description Only organisations serving (part of) this region. */
+                region?: string;
+                /** @description Only organisations serving this gemeente. */
+                municipality?: string;
+                type?: "gemeente" | "politie" | "kmar" | "nla" | "om" | "ind" | "riec" | "zorg-en-veiligheidshuis" | "comensha" | "zorgcoordinatie" | "cosm" | "opvang" | "jeugdzorg" | "veilig-thuis" | "nidos" | "coa" | "fairwork" | "slachtofferhulp" | "emm" | "ngo";
+                form?: "seksuele-uitbuiting" | "arbeidsuitbuiting" | "criminele-uitbuiting" | "gedwongen-orgaanverwijdering";
+                targetGroup?: "nl-adult" | "eu-adult" | "non-eu-adult" | "minor" | "amv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description UTF-8 with BOM, `;`-separated, Dutch headers equal to the import columns (so the file can be imported again). The page and pageSize parameters are ignored: the export holds every matching row. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid filter; `invalidParams` names it. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+        };
+    };
+    DirectoryExportController_people: {
+        parameters: {
+            query?: {
+                /** @description Page number, starting at 1. */
+                page?: number;
+                pageSize?: number;
+                /** @description Also list archived entries. */
+                includeArchived?: boolean;
+                /** @description Name or work e-mail; accent/case-folded, typo tolerant. */
+                q?: string;
+                organisation?: string;
+            };
+            header?: {
+                /** @description Required on POST/PATCH/PUT/DELETE with a session cookie: the value of the kk_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description UTF-8 with BOM, `;`-separated, Dutch headers equal to the import columns (so the file can be imported again). The page and pageSize parameters are ignored: the export holds every matching row. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid filter; `invalidParams` names it. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description Not signed in, or the session expired. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description Missing permission, second factor or CSRF token. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ProblemResponseDto"];
                 };
             };
         };
@@ -4950,6 +5666,893 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+        };
+    };
+    DirectoryImportController_create: {
+        parameters: {
+            query?: {
+                /** @description What the rows are; required with a text/csv body (a JSON body carries it as `kind`). */
+                kind?: "organisations" | "people";
+                /** @description Validate every row (and try the import in a rolled-back transaction) without saving. */
+                dryRun?: boolean;
+            };
+            header?: {
+                /** @description Required on POST/PATCH/PUT/DELETE with a session cookie: the value of the kk_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/csv": string | components["schemas"]["DirectoryImportJsonBodyDto"];
+                "application/json": string | components["schemas"]["DirectoryImportJsonBodyDto"];
+            };
+        };
+        responses: {
+            /** @description Dry run: the file is valid (counts are what would happen). */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DirectoryImportDto"];
+                };
+            };
+            /** @description Imported. */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DirectoryImportDto"];
+                };
+            };
+            /** @description Large file: importing in the background. */
+            202: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DirectoryImportDto"];
+                };
+            };
+            /** @description `invalidParams` names each row and column. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description Not signed in, or the session expired. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description Missing permission, second factor or CSRF token. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description Neither text/csv nor JSON. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+        };
+    };
+    DirectoryImportController_get: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on POST/PATCH/PUT/DELETE with a session cookie: the value of the kk_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DirectoryImportDto"];
+                };
+            };
+            /** @description Not signed in, or the session expired. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description Missing permission, second factor or CSRF token. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+        };
+    };
+    HsdsController_meta: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        version: string;
+                        /** Format: uri */
+                        openapi_url?: string;
+                    };
+                };
+            };
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+        };
+    };
+    HsdsController_organizations: {
+        parameters: {
+            query?: {
+                page?: number;
+                per_page?: number;
+                /** @description Words in the name or description (accent and case folded). */
+                search?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        total_items: number;
+                        total_pages: number;
+                        page_number: number;
+                        size: number;
+                        first_page: boolean;
+                        last_page: boolean;
+                        empty: boolean;
+                        contents: {
+                            [key: string]: unknown;
+                        }[];
+                    };
+                };
+            };
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+        };
+    };
+    HsdsController_organization: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+        };
+    };
+    HsdsController_services: {
+        parameters: {
+            query?: {
+                page?: number;
+                per_page?: number;
+                /** @description Words in the name or description (accent and case folded). */
+                search?: string;
+                /** @description Only the services of this organization. */
+                organization_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        total_items: number;
+                        total_pages: number;
+                        page_number: number;
+                        size: number;
+                        first_page: boolean;
+                        last_page: boolean;
+                        empty: boolean;
+                        contents: {
+                            [key: string]: unknown;
+                        }[];
+                    };
+                };
+            };
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+        };
+    };
+    HsdsController_service: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+        };
+    };
+    ResponsibilitiesController_listTasks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResponsibilityTaskListDto"];
+                };
+            };
+            /** @description Invalid input; `code` and `invalidParams` name the problem. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+        };
+    };
+    ResponsibilitiesController_matrix: {
+        parameters: {
+            query?: {
+                form?: "seksuele-uitbuiting" | "arbeidsuitbuiting" | "criminele-uitbuiting" | "gedwongen-orgaanverwijdering";
+                targetGroup?: string;
+                /** @description Apply the approved agreements of this region. */
+                region?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The matrix for a form and target group; with `region` its approved agreements apply. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatrixDto"];
+                };
+            };
+            /** @description Invalid input; `code` and `invalidParams` name the problem. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+        };
+    };
+    ResponsibilitiesController_export: {
+        parameters: {
+            query: {
+                format: "csv";
+                region?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every effective cell as CSV (UTF-8, comma-separated, header row). */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid input; `code` and `invalidParams` name the problem. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+        };
+    };
+    ResponsibilitiesController_lookup: {
+        parameters: {
+            query: {
+                /** @description The gemeente; or give `region`. */
+                gm?: string;
+                /** @description A region instead of a gemeente. */
+                region?: string;
+                form: "seksuele-uitbuiting" | "arbeidsuitbuiting" | "criminele-uitbuiting" | "gedwongen-orgaanverwijdering";
+                targetGroup: string;
+                need: "opvang" | "aangifte" | "verblijf" | "zorgcoordinatie" | "bestuurlijke-interventie" | "advies";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LookupDto"];
+                };
+            };
+            /** @description Invalid input; `code` and `invalidParams` name the problem. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description The gemeente does not exist. */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+        };
+    };
+    ResponsibilitiesController_nationalGaps: {
+        parameters: {
+            query?: {
+                regionType?: "veiligheidsregio" | "ketenregie";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NationalGapsDto"];
+                };
+            };
+            /** @description Invalid input; `code` and `invalidParams` name the problem. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+        };
+    };
+    ResponsibilitiesController_regionGaps: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegionGapsDto"];
+                };
+            };
+            /** @description Invalid input; `code` and `invalidParams` name the problem. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+        };
+    };
+    ResponsibilitiesController_listOverrides: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on POST/PATCH/PUT/DELETE with a session cookie: the value of the kk_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegionOverridesDto"];
+                };
+            };
+            /** @description Invalid input; `code` and `invalidParams` name the problem. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description Not signed in, or the session expired. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description Missing permission, second factor or CSRF token. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+        };
+    };
+    ResponsibilitiesController_propose: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on POST/PATCH/PUT/DELETE with a session cookie: the value of the kk_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProposeOverrideDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OverrideDto"];
+                };
+            };
+            /** @description Invalid input; `code` and `invalidParams` name the problem. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description Not signed in, or the session expired. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description Missing permission, second factor or CSRF token. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `overlapping_override` or `second_lead`. */
+            409: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+        };
+    };
+    ResponsibilitiesController_approve: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on POST/PATCH/PUT/DELETE with a session cookie: the value of the kk_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                id: string;
+                overrideId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecideOverrideDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OverrideDto"];
+                };
+            };
+            /** @description Invalid input; `code` and `invalidParams` name the problem. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description Not signed in, or the session expired. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description Missing permission, second factor or CSRF token. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `override_not_proposed`, `overlapping_override` or `second_lead`. */
+            409: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+        };
+    };
+    ResponsibilitiesController_reject: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on POST/PATCH/PUT/DELETE with a session cookie: the value of the kk_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                id: string;
+                overrideId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecideOverrideDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OverrideDto"];
+                };
+            };
+            /** @description Invalid input; `code` and `invalidParams` name the problem. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description Not signed in, or the session expired. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description Missing permission, second factor or CSRF token. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `override_not_proposed`. */
+            409: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;

@@ -1,5 +1,15 @@
 export { Alert, type AlertProps, type AlertType } from './lib/alert';
 export { Button, ButtonGroup, type ButtonAppearance, type ButtonProps } from './lib/button';
+export { ErrorSummary, type ErrorSummaryItem, type ErrorSummaryProps } from './lib/error-summary';
+export {
+  Checkbox,
+  Fieldset,
+  FieldsetLegend,
+  FormFieldErrorMessage,
+  type CheckboxProps,
+  type FieldsetProps,
+} from './lib/fieldset';
+export { LevelBadge, type LevelBadgeProps, type ResponsibilityLevelName } from './lib/level-badge';
 export { DataList, DataListItem, type DataListItemProps } from './lib/data-list';
 export {
   FormField,

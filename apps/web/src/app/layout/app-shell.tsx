@@ -2,6 +2,7 @@ import { Page, PageContent, PageFooter, PageHeader, PageMain, Paragraph, SkipLin
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet } from 'react-router-dom';
 import { paths } from '../../config/paths';
+import { IdentityNavItems, SessionMenu } from './session-menu';
 import { LanguageSwitch } from './language-switch';
 
 const MAIN_CONTENT_ID = 'main-content';
@@ -29,9 +30,19 @@ export function AppShell() {
                   {t('nav.regions')}
                 </NavLink>
               </li>
+              <li>
+                <NavLink
+                  className="utrecht-link utrecht-link--html-a ketenkaart-nav__link"
+                  to={paths.directory.path}
+                >
+                  {t('nav.directory')}
+                </NavLink>
+              </li>
+              <IdentityNavItems />
             </ul>
           </nav>
           <LanguageSwitch />
+          <SessionMenu />
         </PageHeader>
         <PageContent className="ketenkaart-content">
           <PageMain id={MAIN_CONTENT_ID}>

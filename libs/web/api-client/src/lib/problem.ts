@@ -4,7 +4,11 @@ import { ErrorCode, type ProblemDetails } from '@ketenkaart/shared-domain';
 export const NETWORK_ERROR_STATUS = 0;
 
 export class ApiProblemError extends Error {
-  constructor(readonly problem: ProblemDetails) {
+  constructor(
+    readonly problem: ProblemDetails,
+    /** From the `Retry-After` header of a 429 (sign-in throttling), in seconds. */
+    readonly retryAfterSeconds?: number,
+  ) {
     super(problem.detail ?? problem.title);
     this.name = 'ApiProblemError';
   }
@@ -58,7 +62,11 @@ export async function unwrap<T>(call: Promise<FetchResult<T>>): Promise<T> {
     throw new ApiProblemError(toProblemDetails(cause));
   }
   if (result.error !== undefined || !result.response.ok) {
-    throw new ApiProblemError(toProblemDetails(result.error, result.response));
+    const retryAfter = Number(result.response.headers.get('Retry-After'));
+    throw new ApiProblemError(
+      toProblemDetails(result.error, result.response),
+      Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
+    );
   }
   return result.data as T;
 }

@@ -2,7 +2,9 @@ import type { MunicipalityDetail, RegionType } from '@ketenkaart/web-api-client'
 import { Button, DataList, DataListItem, Heading, Paragraph } from '@ketenkaart/web-ui';
 import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { ProblemAlert } from '../../../components/problem-alert';
+import { paths } from '../../../config/paths';
 import { useMunicipality } from '../api/get-municipality';
 import { regionTypeLabel } from '../lib/region-type-label';
 
@@ -20,7 +22,7 @@ export interface MunicipalityDetailsProps {
 interface RegionRow {
   typeCode: string;
   typeName: string;
-  regionNames: string[];
+  regions: { id: string; name: string }[];
 }
 
 /** One row per region type, in the API's order, so "no region of this type" is stated rather than omitted. */
@@ -37,9 +39,9 @@ function regionRows(
   return types.map<RegionRow>((type) => ({
     typeCode: type.code,
     typeName: type.label,
-    regionNames: detail.regions
+    regions: detail.regions
       .filter((region) => region.typeCode === type.code)
-      .map((region) => region.name),
+      .map((region) => ({ id: region.id, name: region.name })),
   }));
 }
 
@@ -99,11 +101,29 @@ function MunicipalityFacts({
           <DataListItem label={t('regions.details.commonName')}>{detail.displayName}</DataListItem>
         ) : null}
       </DataList>
+      <Paragraph>
+        <Link className="utrecht-link utrecht-link--html-a" to={paths.municipalityChain.getHref(detail.code)}>
+          {t('regions.details.chainLink', { name: detail.name })}
+        </Link>
+      </Paragraph>
       <Heading level={3}>{t('regions.details.regionsHeading')}</Heading>
       <DataList>
         {regionRows(detail, regionTypes, i18n.language).map((row) => (
           <DataListItem key={row.typeCode} label={row.typeName}>
-            {row.regionNames.length ? row.regionNames.join(', ') : t('regions.details.noRegion')}
+            {row.regions.length
+              ? row.regions.map((region, index) => (
+                  <span key={region.id}>
+                    {index > 0 ? ', ' : null}
+                    {/* The region's chain page (Sociale kaart): who does what there, with vacancies. */}
+                    <Link
+                      className="utrecht-link utrecht-link--html-a"
+                      to={paths.regionChain.getHref(region.id)}
+                    >
+                      {region.name}
+                    </Link>
+                  </span>
+                ))
+              : t('regions.details.noRegion')}
           </DataListItem>
         ))}
       </DataList>

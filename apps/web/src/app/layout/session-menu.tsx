@@ -1,0 +1,73 @@
+import { Permission } from '@ketenkaart/shared-domain';
+import { useTranslation } from 'react-i18next';
+import { NavLink, useLocation } from 'react-router-dom';
+import { paths } from '../../config/paths';
+import { SignOutButton } from '../../features/auth';
+import { useSession } from '../../lib/session';
+
+const NAV_LINK_CLASS = 'utrecht-link utrecht-link--html-a ketenkaart-nav__link';
+
+/**
+ * Main-menu entries of identity pages, each shown only to a session with its permission (issue 4: the
+ * navigation shows only what the role may use). `data-permission` lets the journeys check that rule.
+ */
+export function IdentityNavItems() {
+  const { t } = useTranslation();
+  const { can } = useSession();
+  return (
+    <>
+      {can(Permission.accountManage) ? (
+        <li>
+          <NavLink
+            className={NAV_LINK_CLASS}
+            to={paths.accounts.path}
+            data-permission={Permission.accountManage}
+          >
+            {t('nav.accounts')}
+          </NavLink>
+        </li>
+      ) : null}
+      {can(Permission.auditRead) ? (
+        <li>
+          <NavLink
+            className={NAV_LINK_CLASS}
+            to={paths.auditTrail.path}
+            data-permission={Permission.auditRead}
+          >
+            {t('nav.auditTrail')}
+          </NavLink>
+        </li>
+      ) : null}
+    </>
+  );
+}
+
+/** Who is signed in, with "Mijn account" and sign-out; for the public a sign-in link back to this page. */
+export function SessionMenu() {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const { account, isSignedIn, isLoading } = useSession();
+  if (isLoading) return null;
+  if (!account || !isSignedIn) {
+    if (location.pathname.startsWith(paths.signIn.path)) return null;
+    const returnTo = `${location.pathname}${location.search}`;
+    return (
+      <div className="ketenkaart-session-menu">
+        <NavLink className={NAV_LINK_CLASS} to={paths.signIn.getHref({ returnTo })}>
+          {t('auth.signIn.title')}
+        </NavLink>
+      </div>
+    );
+  }
+  return (
+    <div className="ketenkaart-session-menu">
+      <span className="ketenkaart-session-menu__name">
+        {t('auth.signedInAs', { name: account.displayName })}
+      </span>
+      <NavLink className={NAV_LINK_CLASS} to={paths.myAccount.path}>
+        {t('nav.myAccount')}
+      </NavLink>
+      <SignOutButton />
+    </div>
+  );
+}
