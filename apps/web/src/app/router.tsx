@@ -85,6 +85,17 @@ export function createRouter() {
                 import('./routes/directory').then((module) => ({ Component: module.MunicipalityChainRoute })),
             },
             // Identity (issue 4): public sign-in pages, then pages behind a session and a permission.
+            // Wie doet wat (issue 5): public pages, one lazy chunk.
+            {
+              path: paths.responsibilities.path,
+              lazy: () =>
+                import('./routes/responsibilities').then((module) => ({ Component: module.ResponsibilitiesRoute })),
+            },
+            {
+              path: paths.responsibilityLookup.path,
+              lazy: () =>
+                import('./routes/responsibilities').then((module) => ({ Component: module.ResponsibilityLookupRoute })),
+            },
             {
               path: paths.signIn.path,
               lazy: () => import('./routes/sign-in').then((module) => ({ Component: module.SignInRoute })),

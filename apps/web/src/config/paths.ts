@@ -57,6 +57,12 @@ export const paths = {
     path: '/gemeenten/:gmCode',
     getHref: (gmCode: string) => `/gemeenten/${encodeURIComponent(gmCode)}`,
   },
+  // Wie doet wat (issue 5): the matrix and the lookup "Wie moet ik bellen?".
+  responsibilities: { path: '/wie-doet-wat', getHref: () => '/wie-doet-wat' },
+  responsibilityLookup: {
+    path: '/wie-moet-ik-bellen',
+    getHref: (search?: { gm?: string }) => (search?.gm ? `/wie-moet-ik-bellen?gm=${encodeURIComponent(search.gm)}` : '/wie-moet-ik-bellen'),
+  },
   // Identity (issue 4). `returnTo` is a path inside the portal; the sign-in pages go there afterwards.
   signIn: {
     path: '/inloggen',

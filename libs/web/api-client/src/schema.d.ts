@@ -1100,6 +1100,102 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/handoff-paths": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["HandoffsController_paths"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/handoffs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["HandoffsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/handoffs/inbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["HandoffsController_inbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/handoffs/outbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["HandoffsController_outbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/handoffs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["HandoffsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["HandoffsController_update"];
+        trace?: never;
+    };
+    "/api/v1/handoffs/{id}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["HandoffsController_transition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/geo/municipalities": {
         parameters: {
             query?: never;
@@ -2363,6 +2459,291 @@ export interface components {
         };
         DecideOverrideDto: {
             note?: string;
+        };
+        HandoffPathDto: {
+            /** @enum {string} */
+            code: "comensha-aanmelding" | "cosm-plaatsing" | "vo-mo-plaatsing" | "overdracht-zorgcoordinator" | "zvh-intake" | "riec-intake" | "politie-nla-melding" | "hulpverlening" | "regio-overdracht";
+            label: string;
+            needsConsent: boolean;
+            /**
+             * @example [
+             *       "politie",
+             *       "kmar",
+             *       "nla"
+             *     ]
+             */
+            legalBasisExemptSenderTypes: string[];
+            /** @example 5 */
+            responseWorkingDays: number;
+            receiverTypes: string[];
+        };
+        HandoffPathListDto: {
+            items: components["schemas"]["HandoffPathDto"][];
+        };
+        HandoffInboxDto: {
+            /** Format: uuid */
+            regionId: string;
+            /**
+             * @example zorgcoordinator
+             * @enum {string}
+             */
+            functionType: "ketenregisseur" | "zorgcoordinator" | "aandachtsfunctionaris" | "riec-contact" | "zvh-procesregisseur" | "comensha-consulent";
+        };
+        HandoffReceiverDto: {
+            /** Format: uuid */
+            organisationId?: string | null;
+            inbox?: components["schemas"]["HandoffInboxDto"] | null;
+        };
+        ConsentDto: {
+            /** @description Written consent of the person (under 16: a parent or guardian). */
+            given: boolean;
+            /**
+             * Format: date
+             * @description Required when given.
+             */
+            date?: string | null;
+            /**
+             * @description Required when given.
+             * @enum {string|null}
+             */
+            givenBy?: "person" | "parent-guardian" | null;
+        };
+        CreateHandoffDto: {
+            /**
+             * @example riec-intake
+             * @enum {string}
+             */
+            pathCode: "comensha-aanmelding" | "cosm-plaatsing" | "vo-mo-plaatsing" | "overdracht-zorgcoordinator" | "zvh-intake" | "riec-intake" | "politie-nla-melding" | "hulpverlening" | "regio-overdracht";
+            receiver: components["schemas"]["HandoffReceiverDto"];
+            /**
+             * @description The receiver's or sender's own case number; never a BSN or another identity.
+             * @example RIEC-2026-123
+             */
+            externalReference?: string | null;
+            /**
+             * @description CBS code of the gemeente where the signal arose.
+             * @example GM0363
+             */
+            municipalityCode: string;
+            /** @enum {string} */
+            exploitationForm: "seksuele-uitbuiting" | "arbeidsuitbuiting" | "criminele-uitbuiting" | "gedwongen-orgaanverwijdering";
+            /** @enum {string} */
+            targetGroup: "nl-adult" | "eu-adult" | "non-eu-adult" | "minor" | "amv";
+            minor: boolean;
+            /**
+             * @description An age band, never a date of birth.
+             * @enum {string}
+             */
+            ageBand: "under-12" | "12-15" | "16-17" | "18-23" | "24-plus" | "unknown";
+            consent: components["schemas"]["ConsentDto"];
+            /** @enum {string} */
+            legalBasis: "toestemming" | "wettelijke-grondslag-aanmelding" | "riec-convenant" | "wgs" | "meldcode-jeugdwet";
+            /** @description Short notes for the receiver. Refused when they hold identifying data (code identifying_data). */
+            notes?: string | null;
+        };
+        HandoffOrganisationRefDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @example riec */
+            type: string;
+        };
+        HandoffReceiverResponseDto: {
+            organisation: components["schemas"]["HandoffOrganisationRefDto"] | null;
+            /** Format: uuid */
+            regionId: string | null;
+            /** @example Zorgcoördinatie Amsterdam (demo) */
+            regionName: string | null;
+            /** @enum {string|null} */
+            functionType: "ketenregisseur" | "zorgcoordinator" | "aandachtsfunctionaris" | "riec-contact" | "zvh-procesregisseur" | "comensha-consulent" | null;
+        };
+        HandoffConsentResponseDto: {
+            given: boolean;
+            /** Format: date */
+            date: string | null;
+            /** @enum {string|null} */
+            givenBy: "person" | "parent-guardian" | null;
+        };
+        HandoffEventDto: {
+            version: number;
+            /**
+             * @description created, edited or a transition.
+             * @example accept
+             */
+            kind: string;
+            /** @enum {string} */
+            party: "sender" | "receiver";
+            /** @enum {string|null} */
+            fromState: "concept" | "verstuurd" | "geaccepteerd" | "afgewezen" | "in-behandeling" | "afgerond" | "ingetrokken" | "doorgestuurd" | null;
+            /** @enum {string} */
+            toState: "concept" | "verstuurd" | "geaccepteerd" | "afgewezen" | "in-behandeling" | "afgerond" | "ingetrokken" | "doorgestuurd";
+            /** Format: date-time */
+            occurredAt: string;
+            /** @description Absent in the status view. */
+            actorName?: string | null;
+            reason: string | null;
+            /** @description Absent in the status view. */
+            remark?: string | null;
+            /** Format: uuid */
+            alternativeOrganisationId: string | null;
+            /** Format: uuid */
+            forwardedHandoffId: string | null;
+            /** @description Fields an edit changed (names only). */
+            changedFields?: string[];
+        };
+        HandoffDetailDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example KK-2026-7QX4-M2PB */
+            caseReference: string;
+            /** @enum {string} */
+            pathCode: "comensha-aanmelding" | "cosm-plaatsing" | "vo-mo-plaatsing" | "overdracht-zorgcoordinator" | "zvh-intake" | "riec-intake" | "politie-nla-melding" | "hulpverlening" | "regio-overdracht";
+            /** @enum {string} */
+            state: "concept" | "verstuurd" | "geaccepteerd" | "afgewezen" | "in-behandeling" | "afgerond" | "ingetrokken" | "doorgestuurd";
+            sender: components["schemas"]["HandoffOrganisationRefDto"];
+            receiver: components["schemas"]["HandoffReceiverResponseDto"];
+            /** @example GM0363 */
+            municipalityCode: string;
+            /** @enum {string} */
+            exploitationForm: "seksuele-uitbuiting" | "arbeidsuitbuiting" | "criminele-uitbuiting" | "gedwongen-orgaanverwijdering";
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            sentAt: string | null;
+            /**
+             * Format: date
+             * @description Last day to accept or decline.
+             */
+            respondBefore: string | null;
+            /** @description Sent and not answered by respondBefore. */
+            overdue: boolean;
+            /** Format: date-time */
+            respondedAt: string | null;
+            /** Format: date-time */
+            closedAt: string | null;
+            /** @description Send back on PATCH and transitions (optimistic locking). */
+            version: number;
+            /** @enum {string} */
+            view: "full" | "status";
+            /** @enum {string} */
+            targetGroup: "nl-adult" | "eu-adult" | "non-eu-adult" | "minor" | "amv";
+            minor: boolean;
+            /** @enum {string} */
+            ageBand: "under-12" | "12-15" | "16-17" | "18-23" | "24-plus" | "unknown";
+            /** @enum {string} */
+            legalBasis: "toestemming" | "wettelijke-grondslag-aanmelding" | "riec-convenant" | "wgs" | "meldcode-jeugdwet";
+            declineReason: string | null;
+            /** Format: uuid */
+            alternativeOrganisationId: string | null;
+            /** Format: uuid */
+            forwardedFromId: string | null;
+            /** @description Full view only. */
+            externalReference?: string | null;
+            /** @description Full view only. */
+            notes?: string | null;
+            /** @description Full view only. */
+            consent?: components["schemas"]["HandoffConsentResponseDto"];
+            /** @description Full view only: who sent it. */
+            senderName?: string | null;
+            timeline: components["schemas"]["HandoffEventDto"][];
+            /**
+             * @description What the caller may do now: transitions and 'edit'.
+             * @example [
+             *       "accept",
+             *       "decline",
+             *       "forward"
+             *     ]
+             */
+            actions: string[];
+        };
+        HandoffSummaryDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example KK-2026-7QX4-M2PB */
+            caseReference: string;
+            /** @enum {string} */
+            pathCode: "comensha-aanmelding" | "cosm-plaatsing" | "vo-mo-plaatsing" | "overdracht-zorgcoordinator" | "zvh-intake" | "riec-intake" | "politie-nla-melding" | "hulpverlening" | "regio-overdracht";
+            /** @enum {string} */
+            state: "concept" | "verstuurd" | "geaccepteerd" | "afgewezen" | "in-behandeling" | "afgerond" | "ingetrokken" | "doorgestuurd";
+            sender: components["schemas"]["HandoffOrganisationRefDto"];
+            receiver: components["schemas"]["HandoffReceiverResponseDto"];
+            /** @example GM0363 */
+            municipalityCode: string;
+            /** @enum {string} */
+            exploitationForm: "seksuele-uitbuiting" | "arbeidsuitbuiting" | "criminele-uitbuiting" | "gedwongen-orgaanverwijdering";
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            sentAt: string | null;
+            /**
+             * Format: date
+             * @description Last day to accept or decline.
+             */
+            respondBefore: string | null;
+            /** @description Sent and not answered by respondBefore. */
+            overdue: boolean;
+            /** Format: date-time */
+            respondedAt: string | null;
+            /** Format: date-time */
+            closedAt: string | null;
+            /** @description Send back on PATCH and transitions (optimistic locking). */
+            version: number;
+        };
+        HandoffStateCountDto: {
+            /** @enum {string} */
+            state: "concept" | "verstuurd" | "geaccepteerd" | "afgewezen" | "in-behandeling" | "afgerond" | "ingetrokken" | "doorgestuurd";
+            count: number;
+        };
+        HandoffPageDto: {
+            items: components["schemas"]["HandoffSummaryDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+            /** @description Counts per state of the whole box (not filtered). */
+            counts: components["schemas"]["HandoffStateCountDto"][];
+            /** @description Sent hand-offs of the box past their deadline. */
+            overdue: number;
+        };
+        UpdateHandoffDto: {
+            /** @description The version you read; a newer one on the server gives 409. */
+            version: number;
+            /** @enum {string} */
+            pathCode?: "comensha-aanmelding" | "cosm-plaatsing" | "vo-mo-plaatsing" | "overdracht-zorgcoordinator" | "zvh-intake" | "riec-intake" | "politie-nla-melding" | "hulpverlening" | "regio-overdracht";
+            receiver?: components["schemas"]["HandoffReceiverDto"];
+            externalReference?: string | null;
+            /** @example GM0363 */
+            municipalityCode?: string;
+            /** @enum {string} */
+            exploitationForm?: "seksuele-uitbuiting" | "arbeidsuitbuiting" | "criminele-uitbuiting" | "gedwongen-orgaanverwijdering";
+            /** @enum {string} */
+            targetGroup?: "nl-adult" | "eu-adult" | "non-eu-adult" | "minor" | "amv";
+            minor?: boolean;
+            /** @enum {string} */
+            ageBand?: "under-12" | "12-15" | "16-17" | "18-23" | "24-plus" | "unknown";
+            consent?: components["schemas"]["ConsentDto"];
+            /** @enum {string} */
+            legalBasis?: "toestemming" | "wettelijke-grondslag-aanmelding" | "riec-convenant" | "wgs" | "meldcode-jeugdwet";
+            notes?: string | null;
+        };
+        HandoffTransitionDto: {
+            /** @enum {string} */
+            transition: "send" | "withdraw" | "accept" | "decline" | "start" | "complete" | "forward";
+            /** @description The version you read; a newer one on the server gives 409. */
+            version: number;
+            /**
+             * @description Coded reason: required for decline (DECLINE_REASONS), optional for withdraw (WITHDRAW_REASONS).
+             * @enum {string|null}
+             */
+            reason?: "niet-verantwoordelijk" | "buiten-werkgebied" | "geen-capaciteit" | "doelgroep-past-niet" | "onvoldoende-informatie" | "geen-toestemming" | "anders" | "verkeerde-ontvanger" | "niet-meer-nodig" | "dubbel" | "toestemming-ingetrokken" | null;
+            /** @description Short remark; refused when it holds identifying data. */
+            remark?: string | null;
+            /**
+             * Format: uuid
+             * @description Decline: the organisation the receiver suggests instead.
+             */
+            alternativeOrganisationId?: string | null;
+            /** @description Forward: the new receiver. */
+            forwardTo?: components["schemas"]["HandoffReceiverDto"] | null;
         };
     };
     responses: never;
@@ -6553,6 +6934,490 @@ export interface operations {
             };
             /** @description `override_not_proposed`. */
             409: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+        };
+    };
+    HandoffsController_paths: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on POST/PATCH/PUT/DELETE with a session cookie: the value of the kk_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The catalogue of hand-off paths (consent, exemptions, deadlines). */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandoffPathListDto"];
+                };
+            };
+            /** @description Invalid input (`invalidParams` names each field); `identifying_data` when free text holds a BSN, date, phone number, e-mail address, postcode with house number or IBAN. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description Not signed in, or the session expired. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description Missing permission, second factor or CSRF token. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+        };
+    };
+    HandoffsController_create: {
+        parameters: {
+            query?: never;
+            header: {
+                "idempotency-key": string;
+                /** @description Retry-safe creation: the same key and body return the first hand-off again (8–200 characters). */
+                "Idempotency-Key"?: string;
+                /** @description Required on POST/PATCH/PUT/DELETE with a session cookie: the value of the kk_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateHandoffDto"];
+            };
+        };
+        responses: {
+            /** @description Created as a concept (or the one created earlier with this key). */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandoffDetailDto"];
+                };
+            };
+            /** @description Invalid input (`invalidParams` names each field); `identifying_data` when free text holds a BSN, date, phone number, e-mail address, postcode with house number or IBAN. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description Not signed in, or the session expired. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description Missing permission, second factor or CSRF token. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `idempotency_key_reused`: the key came with another body. */
+            422: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+        };
+    };
+    HandoffsController_inbox: {
+        parameters: {
+            query?: {
+                /** @description Page number, starting at 1. */
+                page?: number;
+                pageSize?: number;
+                state?: "concept" | "verstuurd" | "geaccepteerd" | "afgewezen" | "in-behandeling" | "afgerond" | "ingetrokken" | "doorgestuurd";
+                /** @description Only sent hand-offs past their response deadline. */
+                overdue?: boolean;
+            };
+            header?: {
+                /** @description Required on POST/PATCH/PUT/DELETE with a session cookie: the value of the kk_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Hand-offs addressed to the caller's organisation or a function inbox it holds. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandoffPageDto"];
+                };
+            };
+            /** @description Invalid input (`invalidParams` names each field); `identifying_data` when free text holds a BSN, date, phone number, e-mail address, postcode with house number or IBAN. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description Not signed in, or the session expired. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description Missing permission, second factor or CSRF token. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+        };
+    };
+    HandoffsController_outbox: {
+        parameters: {
+            query?: {
+                /** @description Page number, starting at 1. */
+                page?: number;
+                pageSize?: number;
+                state?: "concept" | "verstuurd" | "geaccepteerd" | "afgewezen" | "in-behandeling" | "afgerond" | "ingetrokken" | "doorgestuurd";
+                /** @description Only sent hand-offs past their response deadline. */
+                overdue?: boolean;
+            };
+            header?: {
+                /** @description Required on POST/PATCH/PUT/DELETE with a session cookie: the value of the kk_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Hand-offs the caller's organisation created (concepts included). */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandoffPageDto"];
+                };
+            };
+            /** @description Invalid input (`invalidParams` names each field); `identifying_data` when free text holds a BSN, date, phone number, e-mail address, postcode with house number or IBAN. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description Not signed in, or the session expired. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description Missing permission, second factor or CSRF token. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+        };
+    };
+    HandoffsController_get: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on POST/PATCH/PUT/DELETE with a session cookie: the value of the kk_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Full for both organisations; status view for the ketenregisseur. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandoffDetailDto"];
+                };
+            };
+            /** @description Invalid input (`invalidParams` names each field); `identifying_data` when free text holds a BSN, date, phone number, e-mail address, postcode with house number or IBAN. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description Not signed in, or the session expired. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /**
+             * @description The role sees no single hand-offs.
+             *
+             *     Missing permission, second factor or CSRF token.
+             */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description Unknown, or not visible to the caller. */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+        };
+    };
+    HandoffsController_update: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on POST/PATCH/PUT/DELETE with a session cookie: the value of the kk_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateHandoffDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandoffDetailDto"];
+                };
+            };
+            /** @description Invalid input (`invalidParams` names each field); `identifying_data` when free text holds a BSN, date, phone number, e-mail address, postcode with house number or IBAN. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description Not signed in, or the session expired. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description Missing permission, second factor or CSRF token. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `version_conflict`, or `handoff_not_editable` after sending. */
+            409: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+        };
+    };
+    HandoffsController_transition: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on POST/PATCH/PUT/DELETE with a session cookie: the value of the kk_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HandoffTransitionDto"];
+            };
+        };
+        responses: {
+            /** @description The hand-off after the move, with its timeline. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandoffDetailDto"];
+                };
+            };
+            /** @description Invalid input (`invalidParams` names each field); `identifying_data` when free text holds a BSN, date, phone number, e-mail address, postcode with house number or IBAN. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description Not signed in, or the session expired. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description Missing permission, second factor or CSRF token. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `version_conflict` (someone moved it first) or `transition_not_allowed` from this state. */
+            409: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `consent_required` on send. */
+            422: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;

@@ -38,6 +38,22 @@ export function AppShell() {
                   {t('nav.directory')}
                 </NavLink>
               </li>
+              <li>
+                <NavLink
+                  className="utrecht-link utrecht-link--html-a ketenkaart-nav__link"
+                  to={paths.responsibilities.path}
+                >
+                  {t('nav.responsibilities')}
+                </NavLink>
+              </li>
+              <li>
+                <NavLink
+                  className="utrecht-link utrecht-link--html-a ketenkaart-nav__link"
+                  to={paths.responsibilityLookup.path}
+                >
+                  {t('nav.responsibilityLookup')}
+                </NavLink>
+              </li>
               <IdentityNavItems />
             </ul>
           </nav>

@@ -106,6 +106,14 @@ function MunicipalityFacts({
           {t('regions.details.chainLink', { name: detail.name })}
         </Link>
       </Paragraph>
+      <Paragraph>
+        <Link
+          className="utrecht-link utrecht-link--html-a"
+          to={paths.responsibilityLookup.getHref({ gm: detail.code })}
+        >
+          {t('regions.details.lookupLink', { name: detail.name })}
+        </Link>
+      </Paragraph>
       <Heading level={3}>{t('regions.details.regionsHeading')}</Heading>
       <DataList>
         {regionRows(detail, regionTypes, i18n.language).map((row) => (

@@ -125,7 +125,7 @@ export function MunicipalitySearch({ onPick }: MunicipalitySearchProps) {
         >
           {expanded &&
             options.map((municipality, index) => (
-              // eslint-disable-next-line jsx-a11y/click-events-have-key-events -- keys go to the combobox (aria-activedescendant)
+               
               <li
                 key={municipality.code}
                 id={optionId(municipality.code)}

@@ -1,6 +1,8 @@
-import { apiClient, unwrap } from '@ketenkaart/web-api-client';
+import { apiClient, unwrap, type paths } from '@ketenkaart/web-api-client';
 import { useQuery } from '../../../lib/use-query';
 import type { Lookup } from './types';
+
+type LookupParams = NonNullable<paths['/api/v1/responsibilities/lookup']['get']['parameters']['query']>;
 
 export interface LookupQuery {
   gm: string;
@@ -10,7 +12,7 @@ export interface LookupQuery {
 }
 
 export function getLookup(query: LookupQuery, signal: AbortSignal): Promise<Lookup> {
-  return unwrap(apiClient.GET('/api/v1/responsibilities/lookup', { params: { query }, signal }));
+  return unwrap(apiClient.GET('/api/v1/responsibilities/lookup', { params: { query: query as LookupParams }, signal }));
 }
 
 export function useLookup(query: LookupQuery | null) {

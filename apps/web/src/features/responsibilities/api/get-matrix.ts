@@ -1,6 +1,8 @@
-import { apiClient, unwrap } from '@ketenkaart/web-api-client';
+import { apiClient, unwrap, type paths } from '@ketenkaart/web-api-client';
 import { useQuery } from '../../../lib/use-query';
 import type { Matrix } from './types';
+
+type MatrixParams = NonNullable<paths['/api/v1/responsibilities']['get']['parameters']['query']>;
 
 export interface MatrixFilter {
   form: string;
@@ -13,7 +15,7 @@ export function getMatrix(filter: MatrixFilter, signal: AbortSignal): Promise<Ma
     apiClient.GET('/api/v1/responsibilities', {
       params: {
         query: {
-          form: filter.form || undefined,
+          form: (filter.form || undefined) as MatrixParams['form'],
           targetGroup: filter.targetGroup || undefined,
           region: filter.region || undefined,
         },

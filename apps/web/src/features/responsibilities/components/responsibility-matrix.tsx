@@ -14,6 +14,7 @@ import {
   TableHeader,
   TableHeaderCell,
   TableRow,
+  VisuallyHidden,
   type ResponsibilityLevelName,
 } from '@ketenkaart/web-ui';
 import { useId, useMemo, useState } from 'react';
@@ -202,13 +203,13 @@ function MatrixCellContent({ cell }: { cell: MatrixCell }) {
         {agreed ? (
           <span className="ketenkaart-matrix__agreement-mark" title={t('responsibilities.regionalAgreement')}>
             <span aria-hidden="true"> ◆</span>
-            <span className="ketenkaart-sr">{t('responsibilities.regionalAgreement')}</span>
+            <VisuallyHidden>{t('responsibilities.regionalAgreement')}</VisuallyHidden>
           </span>
         ) : null}
         {cell.hasVariants ? (
           <span className="ketenkaart-matrix__variants">
             <span aria-hidden="true">*</span>
-            <span className="ketenkaart-sr">{t('responsibilities.hasVariants')}</span>
+            <VisuallyHidden>{t('responsibilities.hasVariants')}</VisuallyHidden>
           </span>
         ) : null}
       </summary>

@@ -1,0 +1,2 @@
+export { LookupWizard } from './components/lookup-wizard';
+export { ResponsibilityMatrix } from './components/responsibility-matrix';
