@@ -1,0 +1,1429 @@
+#!/usr/bin/env node
+// Directory benchmark (issue 3, "Performance"): search and organisation list at 10× realistic size, against the
+// built API and against a bare `node:http` + `pg` baseline serving the same SQL, in the same run.
+//
+//   npm run bench:directory        builds the API, then runs this script
+//   node bench/directory.mjs [--duration 20] [--connections 32] [--warmup 3] [--rounds 1] [--organisations 20000]
+//        [--people 50000] [--functions 50000] [--pool 10] [--log-level info] [--seed 1] [--keep-db] [--explain]
+//        [--json bench/results/directory-<time>.json] [--dist dist/apps/api]
+//   (or env BENCH_DURATION, BENCH_CONNECTIONS, BENCH_WARMUP, BENCH_ROUNDS, BENCH_ORGANISATIONS, BENCH_PEOPLE,
+//    BENCH_FUNCTIONS, BENCH_POOL, BENCH_LOG_LEVEL, BENCH_SEED, BENCH_TIME_LIMIT)
+//
+// 1. Creates a throwaway database on the PostgreSQL server of BENCH_DATABASE_URL (an admin connection, default
+//    postgres://postgres@127.0.0.1:5432/postgres), starts a private copy of the built API against it once
+//    (migrations, reference data, demo seed), then bulk-fills it to ≥ 20,000 organisations, 50,000 people and
+//    50,000 function assignments (Dutch-looking names by type and gemeente, fictional people, served areas,
+//    exploitation forms, target groups) with multi-row INSERTs, and ANALYZEs it.
+// 2. Checks that bench/baseline-server.mjs sends the same SQL (text and parameters) as the API and returns the same
+//    bodies, on a sample of requests (both run once with bench/capture-sql.cjs preloaded).
+// 3. Restarts both servers clean (same pool size), warms them up, and runs autocannon at 32 connections for the
+//    duration against /api/v1/search (varied queries, typos included) and /api/v1/organisations (filters), API and
+//    baseline alternating. Reports p50/p95/p99, requests/s, errors/non-2xx, server CPU per request and peak RSS
+//    (VmHWM, and VmRSS polled during each run), the machine's load average, and the targets of the issue:
+//    search p95 ≤ 25 ms and API throughput ≥ 50% of the baseline's.
+// 4. Prints a table, writes JSON to bench/results/ (git-ignored) and drops the database (also on failure or ^C).
+// Loopback only; bounded by BENCH_TIME_LIMIT (default 1200 s). Exit code 1 when the run failed (not when a target
+// is missed: that is a finding, reported in the output).
+import autocannon from 'autocannon';
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import { isDeepStrictEqual, parseArgs } from 'node:util';
+import pg from 'pg';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const API = '/api/v1';
+const MAIN_IN_DIST = 'apps/api/src/main.js';
+const DOMAIN_IN_DIST = 'libs/shared/domain/src/index.js';
+const CAPTURE = path.join(ROOT, 'bench/capture-sql.cjs');
+const BASELINE = path.join(ROOT, 'bench/baseline-server.mjs');
+const TARGETS = { searchP95Ms: 25, throughputRatio: 0.5 };
+
+// ---------------------------------------------------------------------------------------------- options
+const { values: args } = parseArgs({
+  options: {
+    duration: { type: 'string' },
+    connections: { type: 'string' },
+    warmup: { type: 'string' },
+    rounds: { type: 'string' },
+    organisations: { type: 'string' },
+    people: { type: 'string' },
+    functions: { type: 'string' },
+    pool: { type: 'string' },
+    'log-level': { type: 'string' },
+    seed: { type: 'string' },
+    'time-limit': { type: 'string' },
+    'keep-db': { type: 'boolean', default: false },
+    explain: { type: 'boolean', default: false },
+    json: { type: 'string' },
+    dist: { type: 'string' },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+});
+if (args.help) {
+  console.log(
+    readFileSync(fileURLToPath(import.meta.url), 'utf8')
+      .split('\nimport ')[0]
+      .replace(/^\/\/ ?/gm, ''),
+  );
+  process.exit(0);
+}
+function numberOption(name, envName, fallback, min) {
+  const raw = args[name] ?? process.env[envName];
+  const value = raw === undefined || raw === '' ? fallback : Number(raw);
+  if (!Number.isFinite(value) || value < min) {
+    console.error(`--${name} / ${envName} must be a number ≥ ${min} (got ${JSON.stringify(raw)})`);
+    process.exit(2);
+  }
+  return value;
+}
+const startedAt = new Date();
+const OPTIONS = {
+  durationSeconds: numberOption('duration', 'BENCH_DURATION', 20, 1),
+  connections: numberOption('connections', 'BENCH_CONNECTIONS', 32, 1),
+  warmupSeconds: numberOption('warmup', 'BENCH_WARMUP', 3, 0),
+  rounds: numberOption('rounds', 'BENCH_ROUNDS', 1, 1),
+  organisations: numberOption('organisations', 'BENCH_ORGANISATIONS', 20_000, 0),
+  people: numberOption('people', 'BENCH_PEOPLE', 50_000, 0),
+  functions: numberOption('functions', 'BENCH_FUNCTIONS', 50_000, 0),
+  pool: numberOption('pool', 'BENCH_POOL', 10, 1),
+  seed: numberOption('seed', 'BENCH_SEED', 1, 0),
+  timeLimitSeconds: numberOption('time-limit', 'BENCH_TIME_LIMIT', 1200, 60),
+  logLevel: args['log-level'] ?? process.env.BENCH_LOG_LEVEL ?? 'info',
+  keepDb: args['keep-db'],
+  explain: args.explain,
+  dist: path.resolve(ROOT, args.dist ?? 'dist/apps/api'),
+  jsonOut: path.resolve(
+    ROOT,
+    args.json ?? `bench/results/directory-${startedAt.toISOString().replace(/[:.]/g, '-')}.json`,
+  ),
+};
+const ADMIN_URL = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+const DB_NAME = `ketenkaart_bench_${Date.now()}_${process.pid}`;
+const DB_URL = (() => {
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${DB_NAME}`;
+  return url.toString();
+})();
+const loopbackHost = new URL(ADMIN_URL).hostname;
+if (!['127.0.0.1', 'localhost', '::1', '[::1]'].includes(loopbackHost)) {
+  console.error(`BENCH_DATABASE_URL must point at a loopback server (got host ${loopbackHost})`);
+  process.exit(2);
+}
+
+// ---------------------------------------------------------------------------------------------- helpers
+/** Deterministic PRNG (mulberry32), so two runs fill the same data and send the same requests. */
+function prng(seed) {
+  let state = seed >>> 0;
+  const next = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+  const rng = {
+    next,
+    int: (n) => Math.floor(next() * n),
+    chance: (p) => next() < p,
+    pick: (list) => list[Math.floor(next() * list.length)],
+    weighted(table) {
+      let roll = next() * table.reduce((sum, [, weight]) => sum + weight, 0);
+      for (const [value, weight] of table) if ((roll -= weight) < 0) return value;
+      return table[table.length - 1][0];
+    },
+    subset(list, min = 1) {
+      const chosen = list.filter(() => next() < 0.5);
+      while (chosen.length < min) {
+        const extra = rng.pick(list);
+        if (!chosen.includes(extra)) chosen.push(extra);
+      }
+      return chosen;
+    },
+  };
+  return rng;
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function percentile(sorted, p) {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+const fmtMs = (ms) => (Number.isFinite(ms) ? `${ms.toFixed(ms < 100 ? 1 : 0)} ms` : '–');
+const fmtMb = (kb) => (Number.isFinite(kb) ? `${(kb / 1024).toFixed(0)} MB` : '–');
+const loadAverage = () =>
+  os
+    .loadavg()
+    .map((n) => n.toFixed(2))
+    .join(' / ');
+
+const AGENT = new http.Agent({ keepAlive: true });
+function get(url, timeoutMs = 30_000) {
+  return new Promise((resolve, reject) => {
+    const request = http.get(url, { agent: AGENT, signal: AbortSignal.timeout(timeoutMs) }, (response) => {
+      const chunks = [];
+      response.on('data', (chunk) => chunks.push(chunk));
+      response.on('error', reject);
+      response.on('end', () =>
+        resolve({ status: response.statusCode, text: Buffer.concat(chunks).toString('utf8') }),
+      );
+    });
+    request.on('error', reject);
+  });
+}
+
+/** /proc/<pid>/status: VmRSS (now) and VmHWM (peak over the process's life), in kB. */
+function memoryOf(pid) {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const field = (name) => Number(new RegExp(`^${name}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? NaN);
+    return { rssKb: field('VmRSS'), hwmKb: field('VmHWM') };
+  } catch {
+    return { rssKb: NaN, hwmKb: NaN };
+  }
+}
+
+/** User + system CPU time of a process, in ms. */
+function cpuMsOf(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in USER_HZ (100)
+  } catch {
+    return NaN;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------- build snapshot
+/** A private copy of the built API: other engineers rebuild dist/ concurrently (nx build starts with rm -rf). */
+function snapshotBuild() {
+  if (!existsSync(path.join(OPTIONS.dist, MAIN_IN_DIST))) {
+    throw new Error(
+      `no build at ${OPTIONS.dist}; run \`npx nx run api:build\` first (npm run bench:directory does)`,
+    );
+  }
+  mkdirSync(path.join(ROOT, 'tmp'), { recursive: true });
+  const copy = mkdtempSync(path.join(ROOT, 'tmp', 'bench-directory-'));
+  cpSync(OPTIONS.dist, copy, { recursive: true });
+  const appModule = readFileSync(path.join(copy, 'apps/api/src/app.module.js'), 'utf8');
+  if (appModule.includes('require("@ketenkaart/') || !existsSync(path.join(copy, DOMAIN_IN_DIST))) {
+    rmSync(copy, { recursive: true, force: true });
+    throw new Error(`the build in ${OPTIONS.dist} is incomplete; is another build running?`);
+  }
+  return {
+    dir: copy,
+    main: path.join(copy, MAIN_IN_DIST),
+    domain: path.join(copy, DOMAIN_IN_DIST),
+    remove: () => rmSync(copy, { recursive: true, force: true }),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------- server processes
+class Server {
+  /** kind: 'api' | 'baseline'; sqlLog: file for bench/capture-sql.cjs, or undefined (measuring). */
+  constructor(kind, build, workDir, sqlLog) {
+    this.kind = kind;
+    this.build = build;
+    this.logFile = path.join(workDir, `${kind}.log`);
+    this.sqlLog = sqlLog;
+  }
+
+  async start() {
+    this.port = await freePort();
+    this.base = `http://127.0.0.1:${this.port}`;
+    const log = openSync(this.logFile, 'a');
+    const preload = this.sqlLog ? ['--require', CAPTURE] : [];
+    const env = { ...process.env, BENCH_SQL_LOG: this.sqlLog ?? '' };
+    delete env.NODE_OPTIONS;
+    const started = performance.now();
+    if (this.kind === 'api') {
+      this.child = spawn(process.execPath, [...preload, this.build.main], {
+        cwd: ROOT,
+        stdio: ['ignore', log, log],
+        env: {
+          ...env,
+          NODE_ENV: 'production',
+          PORT: String(this.port),
+          DATABASE_URL: DB_URL,
+          DATABASE_POOL_SIZE: String(OPTIONS.pool),
+          ADMIN_TOKEN: '',
+          WEB_DIST_DIR: '',
+          LOG_LEVEL: OPTIONS.logLevel,
+          LOG_FORMAT: 'json',
+          DEMO_SEED: 'true',
+        },
+      });
+    } else {
+      this.child = spawn(
+        process.execPath,
+        [
+          ...preload,
+          BASELINE,
+          '--database-url',
+          DB_URL,
+          '--port',
+          String(this.port),
+          '--pool',
+          String(OPTIONS.pool),
+          '--domain',
+          this.build.domain,
+        ],
+        { cwd: ROOT, stdio: ['ignore', log, log], env },
+      );
+    }
+    this.exited = new Promise((resolve) =>
+      this.child.once('exit', (code, signal) => resolve({ code, signal })),
+    );
+    const deadline = started + 180_000;
+    while (performance.now() < deadline) {
+      const exit = await Promise.race([this.exited, sleep(250).then(() => null)]);
+      if (exit)
+        throw new Error(`${this.kind} exited during start (${exit.code}/${exit.signal}):\n${this.logTail()}`);
+      try {
+        if ((await get(`${this.base}${API}/health`, 2_000)).status === 200)
+          return performance.now() - started;
+      } catch {
+        // not listening yet
+      }
+    }
+    throw new Error(`${this.kind} not healthy within 180 s:\n${this.logTail()}`);
+  }
+
+  get pid() {
+    return this.child?.pid;
+  }
+
+  get alive() {
+    return this.child && this.child.exitCode === null && this.child.signalCode === null;
+  }
+
+  async stop() {
+    if (!this.alive) return;
+    this.child.kill('SIGTERM');
+    const exit = await Promise.race([this.exited, sleep(15_000).then(() => null)]);
+    if (!exit) {
+      this.child.kill('SIGKILL');
+      await this.exited;
+    }
+  }
+
+  logTail(lines = 20) {
+    try {
+      return readFileSync(this.logFile, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+    } catch {
+      return '(no log)';
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------- 10× data
+const WORDS = [
+  'De Linde',
+  'Het Anker',
+  'Perspectief',
+  'Kompas',
+  'Horizon',
+  'De Brug',
+  'Het Baken',
+  'De Haven',
+  'Nieuw Begin',
+  'Zonnehuis',
+  'De Waakvlam',
+  'Lichtpunt',
+  'De Steiger',
+  'Het Veer',
+  'De Boei',
+  'Vuurtoren',
+  'Toevlucht',
+  'De Schakel',
+  'Samen Sterk',
+  'Open Deur',
+  'De Kering',
+  'Het Dak',
+  'Vaste Grond',
+  'De Oever',
+  'Koers',
+  'Wegwijzer',
+  'De Meander',
+  'Eilandhuis',
+  'Het Kruispunt',
+  'De Vlinder',
+  'Morgenrood',
+  'De Eik',
+  'Veldzicht',
+  'Het Kompas',
+  'Rozenhof',
+  'De Wending',
+  'Houvast',
+  'Tussenstap',
+  'De Overkant',
+  'Zeeweg',
+];
+const WIJKEN = [
+  'Noord',
+  'Oost',
+  'Zuid',
+  'West',
+  'Centrum',
+  'Stad',
+  'Buitengebied',
+  'Haven',
+  'Oude Wijken',
+  'Nieuw-West',
+];
+const STREETS = [
+  'Kerkstraat',
+  'Stationsweg',
+  'Dorpsstraat',
+  'Molenweg',
+  'Schoolstraat',
+  'Julianalaan',
+  'Marktplein',
+  'Nieuwe Gracht',
+  'Havenkade',
+  'Parkweg',
+];
+const DEPARTMENTS = [
+  'Wijkteam',
+  'Sociaal Domein',
+  'Team Zorg en Veiligheid',
+  'Jeugd en Gezin',
+  'Wmo-loket',
+  'Team Handhaving',
+  'Meldpunt Zorg en Overlast',
+];
+const FORMS = [
+  'seksuele-uitbuiting',
+  'arbeidsuitbuiting',
+  'criminele-uitbuiting',
+  'gedwongen-orgaanverwijdering',
+];
+const FORM_WORDS = {
+  'seksuele-uitbuiting': 'seksuele uitbuiting',
+  arbeidsuitbuiting: 'arbeidsuitbuiting',
+  'criminele-uitbuiting': 'criminele uitbuiting',
+  'gedwongen-orgaanverwijdering': 'gedwongen orgaanverwijdering',
+};
+const GROUPS = ['nl-adult', 'eu-adult', 'non-eu-adult', 'minor', 'amv'];
+const FIRST_NAMES = [
+  'Anna',
+  'Bram',
+  'Carla',
+  'Daan',
+  'Eva',
+  'Fenna',
+  'Gijs',
+  'Hanna',
+  'Ivo',
+  'Joke',
+  'Kees',
+  'Lotte',
+  'Mees',
+  'Noor',
+  'Olaf',
+  'Pien',
+  'Quinten',
+  'Roos',
+  'Sem',
+  'Tess',
+  'Vera',
+  'Wout',
+  'Yara',
+  'Zeno',
+  'Sanne',
+  'Thijs',
+  'Femke',
+  'Jeroen',
+  'Marloes',
+  'Ruben',
+  'Ilse',
+  'Bas',
+  'Mirjam',
+  'Koen',
+  'Esther',
+  'Niels',
+  'Inge',
+  'Pieter',
+  'Fatima',
+  'Mohamed',
+  'Yusuf',
+  'Aylin',
+  'Priya',
+  'Rajesh',
+  'Shanti',
+  'Kofi',
+  'Ama',
+  'Agnieszka',
+  'Tomasz',
+  'Maartje',
+  'Sjoerd',
+  'Anouk',
+  'Lars',
+  'Marieke',
+  'Wim',
+  'Gerda',
+  'Hendrik',
+  'Ineke',
+  'Jasper',
+  'Lieke',
+];
+const PREFIXES = ['', '', '', '', 'de ', 'van ', 'van der ', 'van den ', 'ten ', 'el ', 'ter '];
+const LAST_NAMES = [
+  'Jansen',
+  'Bakker',
+  'Visser',
+  'Smit',
+  'Meijer',
+  'Mulder',
+  'Bos',
+  'Vos',
+  'Peters',
+  'Hendriks',
+  'Dekker',
+  'Brouwer',
+  'Dijkstra',
+  'Kok',
+  'Jacobs',
+  'Vermeulen',
+  'Willems',
+  'Hoekstra',
+  'Koster',
+  'Prins',
+  'Postma',
+  'Kuipers',
+  'Veenstra',
+  'Kramer',
+  'Schouten',
+  'Zwart',
+  'Wijngaard',
+  'Huisman',
+  'Bosman',
+  'Verhoeven',
+  'Groot',
+  'Berg',
+  'Heuvel',
+  'Wal',
+  'Linden',
+  'Vries',
+  'Leeuwen',
+  'Dam',
+  'Hoek',
+  'Brink',
+  'Amrani',
+  'Yilmaz',
+  'Kaya',
+  'Boateng',
+  'Ramdin',
+  'Soekhai',
+  'Nowak',
+  'Kowalski',
+  'Haddou',
+  'Bouzid',
+];
+// [type, weight, name(place, word, rng), description(place, forms)] — weights give a 10× directory dominated by
+// care and shelter organisations and local teams, with few national bodies.
+const ORGANISATION_KINDS = [
+  [
+    'opvang',
+    16,
+    (p, w, r) => `${r.pick(['Vrouwenopvang', 'Opvang', 'Stichting', 'Huize', 'Blijf-huis'])} ${w} ${p}`,
+    (p, f) => `Opvang en begeleiding van slachtoffers van ${f} in ${p} en omgeving; adres op aanvraag.`,
+  ],
+  [
+    'jeugdzorg',
+    12,
+    (p, w, r) => `${r.pick(['Jeugdzorg', 'Jeugdhulp', 'Stichting Jeugdzorg'])} ${w} ${p}`,
+    (p, f) =>
+      `Jeugdhulp en gesloten jeugdzorg voor minderjarigen in ${p}, ook bij ${f} en loverboyproblematiek.`,
+  ],
+  [
+    'ngo',
+    14,
+    (p, w, r) => `${r.pick(['Stichting', 'Vereniging', 'Steunpunt', 'Inloophuis'])} ${w} ${p}`,
+    (p, f) =>
+      `Maatschappelijke organisatie in ${p}: signalering van ${f}, inloop, taalhulp en juridisch advies.`,
+  ],
+  [
+    'gemeente',
+    12,
+    (p, _w, r) => `Gemeente ${p} ${r.pick(DEPARTMENTS)} ${r.pick(WIJKEN)}`,
+    (p, f) => `Team van de gemeente ${p}; aanspreekpunt voor signalen van ${f} in de wijk.`,
+  ],
+  [
+    'politie',
+    8,
+    (p, _w, r) => `Politie basisteam ${p}${r.chance(0.4) ? ` ${r.pick(WIJKEN)}` : ''}`,
+    (p, f) => `Basisteam van de politie in ${p}; signaleert ${f} en verwijst naar de AVIM.`,
+  ],
+  [
+    'zorgcoordinatie',
+    5,
+    (p, w) => `Zorgcoördinatie Mensenhandel ${p} (${w})`,
+    (p, f) => `Zorgcoördinatie voor slachtoffers van ${f}: plaatsing, zorg en begeleiding in de regio ${p}.`,
+  ],
+  [
+    'veilig-thuis',
+    4,
+    (p, _w, r) => `Veilig Thuis ${p} locatie ${r.pick(WIJKEN)}`,
+    (p, f) => `Advies- en meldpunt huiselijk geweld en kindermishandeling in ${p}; ook bij ${f}.`,
+  ],
+  [
+    'slachtofferhulp',
+    5,
+    (p) => `Slachtofferhulp Nederland team ${p}`,
+    (p, f) => `Praktische, juridische en emotionele hulp aan slachtoffers in ${p}, waaronder van ${f}.`,
+  ],
+  [
+    'zorg-en-veiligheidshuis',
+    3,
+    (p, w) => `Zorg- en Veiligheidshuis ${p} ${w}`,
+    (p, f) => `Netwerkorganisatie van zorg en veiligheid in ${p}; casusoverleg bij ${f}.`,
+  ],
+  ['coa', 4, (p) => `COA locatie ${p}`, (p, f) => `Azc in ${p}; signaleert ${f} onder bewoners.`],
+  [
+    'nidos',
+    2,
+    (p) => `Nidos regio ${p}`,
+    (p) => `Voogdij over alleenstaande minderjarige vreemdelingen in ${p}.`,
+  ],
+  [
+    'riec',
+    2,
+    (p) => `RIEC ${p}`,
+    (p, f) => `Regionaal informatie- en expertisecentrum ${p}: bestuurlijke aanpak van ${f}.`,
+  ],
+  [
+    'kmar',
+    2,
+    (p) => `Koninklijke Marechaussee brigade ${p}`,
+    (p, f) => `Brigade ${p}; grenstoezicht en signalering van ${f}.`,
+  ],
+  ['om', 2, (p) => `Openbaar Ministerie parket ${p}`, (p, f) => `Parket ${p}: vervolging van ${f}.`],
+  ['ind', 2, (p) => `IND-loket ${p}`, (p) => `Loket van de IND in ${p}: bedenktijd en verblijf.`],
+  [
+    'fairwork',
+    1,
+    (p) => `FairWork steunpunt ${p}`,
+    (p, f) => `Steunpunt in ${p} voor slachtoffers van ${f}.`,
+  ],
+  [
+    'cosm',
+    1,
+    (p, w) => `COSM-locatie ${w} ${p}`,
+    (p, f) => `Categorale opvang slachtoffers mensenhandel in ${p} (${f}).`,
+  ],
+  [
+    'nla',
+    2,
+    (p) => `Nederlandse Arbeidsinspectie team ${p}`,
+    (p, f) => `Inspectieteam ${p}; opsporing van ${f}.`,
+  ],
+  [
+    'emm',
+    1,
+    (p) => `EMM-aanspreekpunt ${p}`,
+    (p, f) => `Informatiepunt ${p} van het Expertisecentrum, ${f}.`,
+  ],
+  [
+    'comensha',
+    1,
+    (p) => `CoMensha regiokantoor ${p}`,
+    (p, f) => `Regiokantoor ${p}: registratie en coördinatie bij ${f}.`,
+  ],
+];
+const FUNCTION_KINDS = [
+  ['aandachtsfunctionaris', 45],
+  ['zorgcoordinator', 15],
+  ['ketenregisseur', 8],
+  ['riec-contact', 10],
+  ['zvh-procesregisseur', 12],
+  ['comensha-consulent', 10],
+];
+const REGION_TYPES_FOR = {
+  zorgcoordinator: ['zorgcoordinatie', 'veiligheidsregio'],
+  ketenregisseur: ['ketenregie', 'veiligheidsregio'],
+  'riec-contact': ['riec'],
+  'zvh-procesregisseur': ['zorg-en-veiligheidshuis', 'veiligheidsregio'],
+  'comensha-consulent': ['veiligheidsregio'],
+};
+
+const isoDate = (date) => date.toISOString().slice(0, 10);
+
+/** Inserts rows (plain objects) through jsonb_to_recordset, `batch` rows a statement. */
+async function insertRows(client, table, columns, rows, batch = 2_000) {
+  const names = columns.map(([name]) => `"${name}"`).join(', ');
+  const definition = columns.map(([name, type]) => `"${name}" ${type}`).join(', ');
+  for (let index = 0; index < rows.length; index += batch) {
+    await client.query(
+      `INSERT INTO ${table} (${names}) SELECT ${names} FROM jsonb_to_recordset($1::jsonb) AS x(${definition})`,
+      [JSON.stringify(rows.slice(index, index + batch))],
+    );
+  }
+}
+
+async function fill(client, rng) {
+  const regions = (
+    await client.query(
+      `SELECT r.id, r.type_code AS "typeCode", r.name,
+              coalesce(array_agg(m.municipality_code) FILTER (WHERE m.municipality_code IS NOT NULL), '{}') AS members
+         FROM region r LEFT JOIN region_membership m ON m.region_id = r.id
+              AND m.valid_from <= CURRENT_DATE AND (m.valid_until IS NULL OR m.valid_until > CURRENT_DATE)
+        WHERE r.valid_until IS NULL OR r.valid_until > CURRENT_DATE GROUP BY r.id`,
+    )
+  ).rows;
+  const municipalities = (
+    await client.query(
+      `SELECT code, coalesce(display_name, name) AS name FROM municipality
+        WHERE valid_until IS NULL OR valid_until > CURRENT_DATE ORDER BY code`,
+    )
+  ).rows;
+  const vrs = regions.filter((region) => region.typeCode === 'veiligheidsregio' && region.members.length > 0);
+  const vrOf = new Map();
+  for (const vr of vrs) for (const code of vr.members) vrOf.set(code, vr);
+  const regionsOfType = (type) =>
+    regions.filter((region) => region.typeCode === type && region.members.length > 0);
+  const [{ count: existingOrganisations }] = (
+    await client.query('SELECT count(*)::int AS count FROM organisation')
+  ).rows;
+  const [{ count: existingPeople }] = (await client.query('SELECT count(*)::int AS count FROM person')).rows;
+  const [{ count: existingFunctions }] = (
+    await client.query('SELECT count(*)::int AS count FROM function_assignment')
+  ).rows;
+  const [{ id: comenshaId } = {}] = (
+    await client.query(`SELECT id FROM organisation WHERE type = 'comensha' LIMIT 1`)
+  ).rows;
+
+  const now = Date.now();
+  const daysAgo = (days) => new Date(now - days * 86_400_000).toISOString();
+  const upkeep = () => {
+    const created = 60 + rng.int(2_000);
+    return {
+      created_at: daysAgo(created),
+      updated_at: daysAgo(rng.int(60)),
+      // ~12% stale (not verified for over a year), some never verified.
+      last_verified_at: rng.chance(0.05)
+        ? null
+        : daysAgo(rng.chance(0.12) ? 400 + rng.int(600) : rng.int(330)),
+      last_verified_by: 'bench',
+      version: 1,
+    };
+  };
+
+  // Organisations.
+  const organisations = [];
+  const kindTable = ORGANISATION_KINDS.map((kind) => [kind, kind[1]]);
+  const toAdd = Math.max(0, OPTIONS.organisations - existingOrganisations);
+  for (let index = 0; index < toAdd; index += 1) {
+    const [type, , nameOf, describe] = rng.weighted(kindTable);
+    const home = rng.pick(municipalities);
+    const vr = vrOf.get(home.code);
+    const forms = rng.subset(FORMS);
+    const national = rng.chance(0.005);
+    let municipalityCodes = [home.code];
+    let regionIds = [];
+    if (national) municipalityCodes = [];
+    else if (vr && rng.chance(0.25)) {
+      municipalityCodes = [];
+      regionIds = [vr.id];
+    } else if (vr) {
+      for (let extra = rng.int(5); extra > 0; extra -= 1) municipalityCodes.push(rng.pick(vr.members));
+      municipalityCodes = [...new Set(municipalityCodes)];
+    }
+    const sameType = organisations.length > 0 && rng.chance(0.08) ? rng.pick(organisations) : null;
+    const id = randomUUID();
+    organisations.push({
+      id,
+      name: nameOf(home.name, rng.pick(WORDS), rng),
+      type,
+      description: rng.chance(0.9)
+        ? describe(home.name, forms.map((form) => FORM_WORDS[form]).join(' en '))
+        : null,
+      website: rng.chance(0.7) ? `https://www.example.org/${type}/${index}` : null,
+      parent_id: sameType?.id ?? null,
+      contact_points: [
+        {
+          label: rng.pick(['Algemeen', 'Aanmelding', 'Meldpunt', 'Spoed']),
+          phone: `06-0000 ${String(index % 10_000).padStart(4, '0')}`,
+          email: `info.${index}@example.org`,
+          openingHours: rng.pick(['ma–vr 9:00–17:00', '24/7', 'ma–do 8:30–16:30']),
+        },
+      ],
+      address: `${rng.pick(STREETS)} ${1 + rng.int(200)}, ${home.name}`,
+      address_confidential: type === 'opvang' ? rng.chance(0.6) : type === 'cosm',
+      national,
+      municipality_codes: municipalityCodes,
+      region_ids: regionIds,
+      exploitation_forms: forms,
+      target_groups: rng.subset(GROUPS),
+      external_key: `bench-org-${index}`,
+      archived_at: rng.chance(0.03) ? daysAgo(rng.int(300)) : null,
+      ...upkeep(),
+    });
+  }
+  await insertRows(
+    client,
+    'organisation',
+    [
+      ['id', 'uuid'],
+      ['name', 'text'],
+      ['type', 'text'],
+      ['description', 'text'],
+      ['website', 'text'],
+      ['parent_id', 'uuid'],
+      ['contact_points', 'jsonb'],
+      ['address', 'text'],
+      ['address_confidential', 'boolean'],
+      ['national', 'boolean'],
+      ['municipality_codes', 'text[]'],
+      ['region_ids', 'uuid[]'],
+      ['exploitation_forms', 'text[]'],
+      ['target_groups', 'text[]'],
+      ['external_key', 'text'],
+      ['last_verified_at', 'timestamptz'],
+      ['last_verified_by', 'text'],
+      ['archived_at', 'timestamptz'],
+      ['version', 'int'],
+      ['created_at', 'timestamptz'],
+      ['updated_at', 'timestamptz'],
+    ],
+    organisations,
+  );
+
+  // People: work contact details only, fictional (example.org, 06-0000 range).
+  const employers = organisations.filter(
+    (organisation) => !organisation.national && !organisation.archived_at,
+  );
+  const people = [];
+  const peopleToAdd = Math.max(0, OPTIONS.people - existingPeople);
+  for (let index = 0; index < peopleToAdd; index += 1) {
+    const first = rng.pick(FIRST_NAMES);
+    const prefix = rng.pick(PREFIXES);
+    const last = rng.pick(LAST_NAMES);
+    const mail = `${first}.${prefix}${last}`.toLowerCase().replace(/\s+/g, '');
+    people.push({
+      id: randomUUID(),
+      name: `${first} ${prefix}${last}`,
+      work_email: rng.chance(0.9) ? `${mail}.${index}@example.org` : null,
+      work_phone: rng.chance(0.8) ? `06-0000 ${String(index % 10_000).padStart(4, '0')}` : null,
+      organisation_id: employers.length > 0 && rng.chance(0.95) ? rng.pick(employers).id : null,
+      external_key: `bench-person-${index}`,
+      archived_at: rng.chance(0.03) ? daysAgo(rng.int(300)) : null,
+      ...upkeep(),
+    });
+  }
+  await insertRows(
+    client,
+    'person',
+    [
+      ['id', 'uuid'],
+      ['name', 'text'],
+      ['work_email', 'text'],
+      ['work_phone', 'text'],
+      ['organisation_id', 'uuid'],
+      ['external_key', 'text'],
+      ['last_verified_at', 'timestamptz'],
+      ['last_verified_by', 'text'],
+      ['archived_at', 'timestamptz'],
+      ['version', 'int'],
+      ['created_at', 'timestamptz'],
+      ['updated_at', 'timestamptz'],
+    ],
+    people,
+  );
+
+  // Function assignments: ~70% current, the rest ended (history), a few archived.
+  const holders = people.filter((person) => !person.archived_at);
+  const functions = [];
+  const functionsToAdd = Math.max(0, OPTIONS.functions - existingFunctions);
+  const kindWeights = FUNCTION_KINDS.map(([type, weight]) => [type, weight]);
+  for (let index = 0; index < functionsToAdd && holders.length > 0; index += 1) {
+    const functionType = rng.weighted(kindWeights);
+    let regionId = null;
+    let municipalityCode = null;
+    if (functionType === 'aandachtsfunctionaris') municipalityCode = rng.pick(municipalities).code;
+    else {
+      const candidates = REGION_TYPES_FOR[functionType].flatMap(regionsOfType);
+      regionId = (candidates.length > 0 ? rng.pick(candidates) : rng.pick(vrs)).id;
+    }
+    const opAfstand = functionType !== 'aandachtsfunctionaris' && comenshaId && rng.chance(0.02);
+    const holder = opAfstand ? null : rng.pick(holders);
+    const startDaysAgo = 30 + rng.int(3_600);
+    const ended = rng.chance(0.3);
+    functions.push({
+      id: randomUUID(),
+      function_type: functionType,
+      person_id: holder?.id ?? null,
+      organisation_id: opAfstand ? comenshaId : (holder?.organisation_id ?? null),
+      region_id: regionId,
+      municipality_code: municipalityCode,
+      start_date: isoDate(new Date(now - startDaysAgo * 86_400_000)),
+      end_date: ended ? isoDate(new Date(now - rng.int(startDaysAgo - 1) * 86_400_000)) : null,
+      hours_per_week: (4 + rng.int(33)).toFixed(1),
+      deputy_person_id: rng.chance(0.2) ? rng.pick(holders).id : null,
+      training_date:
+        functionType === 'aandachtsfunctionaris' && rng.chance(0.6)
+          ? isoDate(new Date(now - rng.int(1_500) * 86_400_000))
+          : null,
+      op_afstand: Boolean(opAfstand),
+      archived_at: rng.chance(0.02) ? daysAgo(rng.int(300)) : null,
+      ...upkeep(),
+    });
+  }
+  // An end date must not precede the start (ck_function_assignment_period): "ended" ends between start and today.
+  for (const row of functions)
+    if (row.end_date && row.end_date < row.start_date) row.end_date = row.start_date;
+  await insertRows(
+    client,
+    'function_assignment',
+    [
+      ['id', 'uuid'],
+      ['function_type', 'text'],
+      ['person_id', 'uuid'],
+      ['organisation_id', 'uuid'],
+      ['region_id', 'uuid'],
+      ['municipality_code', 'text'],
+      ['start_date', 'date'],
+      ['end_date', 'date'],
+      ['hours_per_week', 'numeric'],
+      ['deputy_person_id', 'uuid'],
+      ['training_date', 'date'],
+      ['op_afstand', 'boolean'],
+      ['last_verified_at', 'timestamptz'],
+      ['last_verified_by', 'text'],
+      ['archived_at', 'timestamptz'],
+      ['version', 'int'],
+      ['created_at', 'timestamptz'],
+      ['updated_at', 'timestamptz'],
+    ],
+    functions,
+  );
+  await client.query('VACUUM ANALYZE organisation');
+  await client.query('VACUUM ANALYZE person');
+  await client.query('VACUUM ANALYZE function_assignment');
+  const counts = (
+    await client.query(`SELECT (SELECT count(*)::int FROM organisation) AS organisations,
+                               (SELECT count(*)::int FROM person) AS people,
+                               (SELECT count(*)::int FROM function_assignment) AS functions,
+                               (SELECT count(*)::int FROM function_assignment f WHERE f.archived_at IS NULL
+                                   AND f.start_date <= CURRENT_DATE AND (f.end_date IS NULL OR f.end_date > CURRENT_DATE)) AS "currentFunctions"`)
+  ).rows[0];
+  return { counts, municipalities, regions, vrs, organisations, people };
+}
+
+// ---------------------------------------------------------------------------------------------- workload
+/** A typo as people make them: a dropped, doubled or swapped letter. */
+function typo(word, rng) {
+  if (word.length < 5) return word;
+  const at = 1 + rng.int(word.length - 3);
+  switch (rng.int(3)) {
+    case 0:
+      return word.slice(0, at) + word.slice(at + 1);
+    case 1:
+      return word.slice(0, at) + word[at] + word.slice(at);
+    default:
+      return word.slice(0, at) + word[at + 1] + word[at] + word.slice(at + 2);
+  }
+}
+
+function buildWorkload(data, rng) {
+  const places = data.municipalities.map((m) => m.name).filter((name) => /^[A-Za-z -]+$/.test(name));
+  const orgWords = data.organisations.map((o) => o.name.split(' ').slice(0, 2).join(' '));
+  const search = [];
+  const fixed = [
+    'politie',
+    'polite',
+    'poltie amsterdam',
+    'amstrdam',
+    'Veilig Thuis',
+    'zorgcoördinatie',
+    'zorgcoordinatie',
+    'ketenregisseur',
+    'aandachtsfunctionaris',
+    'vrouwenopvang',
+    'opvang',
+    'jeugdzorg',
+    'Slachtofferhulp',
+    'RIEC',
+    'CoMensha',
+    'comensa',
+    'arbeidsuitbuiting',
+    'criminele uitbuiting',
+    'Nidos',
+    'COA',
+    'marechaussee',
+    'arbeidsinspectie',
+    'FairWork',
+    'gemeente',
+    'wijkteam',
+    'het anker',
+    'de brug',
+    'perspectief',
+  ];
+  for (let index = 0; index < 400; index += 1) {
+    const place = rng.pick(places);
+    const form = rng.int(10);
+    let q;
+    if (form === 0) q = rng.pick(fixed);
+    else if (form === 1) q = typo(place, rng).toLowerCase();
+    else if (form === 2)
+      q = `${rng.pick(['politie', 'opvang', 'jeugdzorg', 'gemeente', 'veilig thuis', 'zorgcoördinatie'])} ${place}`;
+    else if (form === 3) q = `${rng.pick(['politie', 'gemente', 'jeugdzrog', 'opvang'])} ${typo(place, rng)}`;
+    else if (form === 4) q = `${rng.pick(FIRST_NAMES)} ${rng.pick(LAST_NAMES)}`;
+    else if (form === 5) q = typo(rng.pick(LAST_NAMES), rng);
+    else if (form === 6)
+      q = `${rng.pick(['ketenregisseur', 'aandachtsfunctionaris', 'zorgcoördinator', 'RIEC-contact'])} ${place}`;
+    else if (form === 7) q = rng.pick(orgWords);
+    else if (form === 8) q = typo(rng.pick(WORDS), rng);
+    else q = place;
+    const paging = rng.chance(0.2) ? '&page=2&pageSize=20' : rng.chance(0.5) ? '&pageSize=20' : '';
+    search.push(`${API}/search?q=${encodeURIComponent(q)}${paging}`);
+  }
+  const organisations = [];
+  const types = ORGANISATION_KINDS.map(([type]) => type);
+  const filterRegions = data.regions.filter((region) => region.members.length > 0);
+  for (let index = 0; index < 400; index += 1) {
+    const params = new URLSearchParams();
+    const shape = rng.int(8);
+    if (shape === 0 || shape === 4 || shape === 6)
+      params.set('q', rng.chance(0.5) ? rng.pick(places) : typo(rng.pick(places), rng));
+    else if (shape === 5)
+      params.set('q', rng.pick(['opvang', 'jeugdzorg', 'politie', 'arbeidsuitbuiting', 'wijkteam']));
+    else params.set('q', '');
+    if (shape !== 0 && shape !== 7)
+      params.set('region', rng.pick(rng.chance(0.7) ? data.vrs : filterRegions).id);
+    if (rng.chance(0.6)) params.set('type', rng.pick(types));
+    if (rng.chance(0.5)) params.set('form', rng.pick(FORMS));
+    if (shape === 7) {
+      params.set('municipality', rng.pick(data.municipalities).code);
+      if (rng.chance(0.5)) params.set('targetGroup', rng.pick(GROUPS));
+    }
+    if (rng.chance(0.3)) params.set('pageSize', '20');
+    if (rng.chance(0.1)) params.set('page', '2');
+    organisations.push(`${API}/organisations?${params}`);
+  }
+  return { search, organisations };
+}
+
+// ---------------------------------------------------------------------------------------------- fidelity check
+const normalise = (text) => text.replace(/\s+/g, ' ').trim();
+function readSqlLog(file) {
+  if (!existsSync(file)) return [];
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line))
+    .map((entry) => ({ text: normalise(entry.text), params: entry.params }));
+}
+
+async function checkFidelity(api, baseline, paths) {
+  const mismatches = [];
+  let checked = 0;
+  for (const requestPath of paths) {
+    writeFileSync(api.sqlLog, '');
+    writeFileSync(baseline.sqlLog, '');
+    const fromApi = await get(`${api.base}${requestPath}`);
+    const fromBaseline = await get(`${baseline.base}${requestPath}`);
+    checked += 1;
+    const sqlApi = readSqlLog(api.sqlLog);
+    const sqlBaseline = readSqlLog(baseline.sqlLog);
+    if (!isDeepStrictEqual(sqlApi, sqlBaseline)) {
+      const at = sqlApi.findIndex((entry, index) => !isDeepStrictEqual(entry, sqlBaseline[index]));
+      mismatches.push(
+        `${requestPath}: SQL differs (API ${sqlApi.length} statements, baseline ${sqlBaseline.length}); first difference at #${at}:\n` +
+          `      API:      ${JSON.stringify(sqlApi[at] ?? null).slice(0, 400)}\n` +
+          `      baseline: ${JSON.stringify(sqlBaseline[at] ?? null).slice(0, 400)}`,
+      );
+      continue;
+    }
+    if (fromApi.status !== 200 || fromBaseline.status !== 200) {
+      mismatches.push(
+        `${requestPath}: status API ${fromApi.status}, baseline ${fromBaseline.status}: ${fromApi.text.slice(0, 200)}`,
+      );
+      continue;
+    }
+    if (!isDeepStrictEqual(JSON.parse(fromApi.text), JSON.parse(fromBaseline.text))) {
+      mismatches.push(`${requestPath}: same SQL but different bodies`);
+    }
+  }
+  return { checked, mismatches };
+}
+
+// ---------------------------------------------------------------------------------------------- load runs
+async function measure(server, paths, seconds, label) {
+  let cursor = Math.floor(Math.random() * paths.length);
+  const latencies = [];
+  const statuses = new Map();
+  let peakRssKb = memoryOf(server.pid).rssKb;
+  const sampler = setInterval(() => {
+    const { rssKb } = memoryOf(server.pid);
+    if (rssKb > peakRssKb) peakRssKb = rssKb;
+  }, 200);
+  const cpuBefore = cpuMsOf(server.pid);
+  const load1Before = os.loadavg()[0];
+  const instance = autocannon({
+    url: server.base,
+    connections: OPTIONS.connections,
+    pipelining: 1,
+    duration: seconds,
+    timeout: 20,
+    requests: [
+      {
+        method: 'GET',
+        setupRequest: (request) => {
+          cursor = (cursor + 1) % paths.length;
+          return { ...request, path: paths[cursor] };
+        },
+      },
+    ],
+  });
+  instance.on('response', (_client, statusCode, _bytes, responseTime) => {
+    latencies.push(responseTime);
+    statuses.set(statusCode, (statuses.get(statusCode) ?? 0) + 1);
+  });
+  const result = await instance;
+  clearInterval(sampler);
+  const cpuMs = cpuMsOf(server.pid) - cpuBefore;
+  latencies.sort((a, b) => a - b);
+  const requests = latencies.length;
+  const elapsedSeconds = result.duration;
+  return {
+    label,
+    server: server.kind,
+    requests,
+    requestsPerSecond: requests / elapsedSeconds,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    max: latencies.at(-1) ?? NaN,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    non2xx: result.non2xx,
+    statuses: Object.fromEntries(statuses),
+    serverCpuMsPerRequest: requests > 0 ? cpuMs / requests : NaN,
+    serverCpuCores: cpuMs / 1000 / elapsedSeconds,
+    peakRssKb,
+    loadAverage1: [load1Before, os.loadavg()[0]],
+    elapsedSeconds,
+  };
+}
+
+/** Sums runs of the same server and endpoint (several rounds) into one row. */
+function combine(runs) {
+  if (runs.length === 1) return runs[0];
+  const weight = (key) =>
+    runs.reduce((sum, run) => sum + run[key] * run.requests, 0) / runs.reduce((s, r) => s + r.requests, 0);
+  return {
+    ...runs[0],
+    requests: runs.reduce((sum, run) => sum + run.requests, 0),
+    requestsPerSecond: runs.reduce((sum, run) => sum + run.requestsPerSecond, 0) / runs.length,
+    p50: Math.max(...runs.map((run) => run.p50)),
+    p95: Math.max(...runs.map((run) => run.p95)),
+    p99: Math.max(...runs.map((run) => run.p99)),
+    max: Math.max(...runs.map((run) => run.max)),
+    errors: runs.reduce((sum, run) => sum + run.errors, 0),
+    timeouts: runs.reduce((sum, run) => sum + run.timeouts, 0),
+    non2xx: runs.reduce((sum, run) => sum + run.non2xx, 0),
+    serverCpuMsPerRequest: weight('serverCpuMsPerRequest'),
+    peakRssKb: Math.max(...runs.map((run) => run.peakRssKb)),
+    rounds: runs,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------- EXPLAIN
+/** Requests whose statements --explain shows with EXPLAIN (ANALYZE, BUFFERS) on the 10× data. */
+function explainTargets(workload) {
+  const picks = [
+    `${API}/search?q=politie`,
+    `${API}/search?q=${encodeURIComponent('zorgcoördinatie utrecht')}`,
+    workload.organisations.find((p) => p.includes('region=') && p.includes('q=&')),
+  ].filter(Boolean);
+  return picks;
+}
+
+// ---------------------------------------------------------------------------------------------- main
+async function main(cleanup) {
+  const runStarted = performance.now();
+  const rng = prng(OPTIONS.seed);
+  const workDir = mkdtempSync(path.join(os.tmpdir(), 'ketenkaart-bench-directory-'));
+  const build = snapshotBuild();
+  cleanup.push(() => build.remove());
+  console.log(
+    `Ketenkaart directory benchmark: ${OPTIONS.connections} connections × ${OPTIONS.durationSeconds} s per run, ` +
+      `${OPTIONS.rounds} round(s), pool ${OPTIONS.pool}, LOG_LEVEL=${OPTIONS.logLevel}; ${os.cpus().length} cores, ` +
+      `load average ${loadAverage()} (1/5/15 min)\ndatabase ${DB_NAME} on ${new URL(ADMIN_URL).host}; logs in ${workDir}`,
+  );
+
+  const admin = new pg.Client({ connectionString: ADMIN_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${DB_NAME}"`);
+  await admin.end();
+  cleanup.push(async () => {
+    if (OPTIONS.keepDb) {
+      console.log(`\nDatabase kept: ${DB_URL}`);
+      return;
+    }
+    const dropper = new pg.Client({ connectionString: ADMIN_URL });
+    await dropper.connect();
+    await dropper.query(`DROP DATABASE IF EXISTS "${DB_NAME}" WITH (FORCE)`);
+    await dropper.end();
+  });
+
+  // 1. Schema and seed through the API itself, then the 10× fill.
+  const apiSqlLog = path.join(workDir, 'api-sql.jsonl');
+  const baselineSqlLog = path.join(workDir, 'baseline-sql.jsonl');
+  const servers = [];
+  cleanup.push(async () => Promise.all(servers.map((server) => server.stop())));
+  const setupApi = new Server('api', build, workDir, apiSqlLog);
+  servers.push(setupApi);
+  const setupMs = await setupApi.start();
+  console.log(`API started (migrations, reference data, demo seed) in ${fmtMs(setupMs)}`);
+  const client = new pg.Client({ connectionString: DB_URL });
+  await client.connect();
+  cleanup.push(() => client.end().catch(() => undefined));
+  const fillStarted = performance.now();
+  const data = await fill(client, rng);
+  const fillSeconds = (performance.now() - fillStarted) / 1000;
+  const size = (await client.query(`SELECT pg_size_pretty(pg_database_size(current_database())) AS size`))
+    .rows[0].size;
+  console.log(
+    `filled in ${fillSeconds.toFixed(1)} s: ${data.counts.organisations} organisations, ${data.counts.people} people, ` +
+      `${data.counts.functions} function assignments (${data.counts.currentFunctions} current); database ${size}`,
+  );
+  const workload = buildWorkload(data, rng);
+
+  // 2. The baseline must run the API's SQL and return the API's bodies.
+  const setupBaseline = new Server('baseline', build, workDir, baselineSqlLog);
+  servers.push(setupBaseline);
+  await setupBaseline.start();
+  const sample = [...workload.search.slice(0, 12), ...workload.organisations.slice(0, 12)];
+  const fidelity = await checkFidelity(setupApi, setupBaseline, sample);
+  console.log(
+    fidelity.mismatches.length === 0
+      ? `baseline check: identical SQL (text and parameters) and bodies on ${fidelity.checked} requests`
+      : `baseline check: ${fidelity.mismatches.length} of ${fidelity.checked} requests DIFFER:\n  - ${fidelity.mismatches.slice(0, 5).join('\n  - ')}`,
+  );
+
+  // Optional: plans of representative statements on the 10× data.
+  const plans = [];
+  if (OPTIONS.explain) {
+    for (const requestPath of explainTargets(workload)) {
+      writeFileSync(apiSqlLog, '');
+      await get(`${setupApi.base}${requestPath}`);
+      for (const statement of readSqlLog(apiSqlLog)) {
+        if (!/^SELECT \* FROM|^SELECT .*FROM organisation o/.test(statement.text)) continue;
+        const { rows } = await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${statement.text}`, statement.params);
+        const plan = rows.map((row) => row['QUERY PLAN']).join('\n');
+        plans.push({ path: requestPath, sql: statement.text, plan });
+        console.log(`\nEXPLAIN ANALYZE for ${requestPath}\n${plan}`);
+      }
+    }
+  }
+  await Promise.all([setupApi.stop(), setupBaseline.stop()]);
+
+  // 3. Clean processes for the measurement.
+  const api = new Server('api', build, workDir);
+  const baseline = new Server('baseline', build, workDir);
+  servers.push(api, baseline);
+  await api.start();
+  await baseline.start();
+  const idleRss = { api: memoryOf(api.pid).rssKb, baseline: memoryOf(baseline.pid).rssKb };
+  const endpoints = [
+    ['search', workload.search],
+    ['organisations', workload.organisations],
+  ];
+  if (OPTIONS.warmupSeconds > 0) {
+    for (const [name, paths] of endpoints) {
+      for (const server of [api, baseline])
+        await measure(server, paths, OPTIONS.warmupSeconds, `warm-up ${name}`);
+    }
+  }
+  const runs = [];
+  for (let round = 0; round < OPTIONS.rounds; round += 1) {
+    for (const [name, paths] of endpoints) {
+      // Alternate which server goes first, so a drift in the machine's load hits both alike.
+      const order = round % 2 === 0 ? [api, baseline] : [baseline, api];
+      for (const server of order) {
+        const run = await measure(server, paths, OPTIONS.durationSeconds, name);
+        runs.push({ ...run, endpoint: name, round });
+        console.log(
+          `  ${name.padEnd(13)} ${server.kind.padEnd(8)} ${run.requestsPerSecond.toFixed(0).padStart(6)} req/s  p95 ${fmtMs(run.p95)}  (load ${run.loadAverage1.map((n) => n.toFixed(1)).join('→')})`,
+        );
+      }
+    }
+  }
+  const peakHwm = { api: memoryOf(api.pid).hwmKb, baseline: memoryOf(baseline.pid).hwmKb };
+  await Promise.all([api.stop(), baseline.stop()]);
+
+  // 4. Report.
+  const rows = [];
+  const summary = {};
+  for (const [name] of endpoints) {
+    const apiRun = combine(runs.filter((run) => run.endpoint === name && run.server === 'api'));
+    const baseRun = combine(runs.filter((run) => run.endpoint === name && run.server === 'baseline'));
+    summary[name] = {
+      api: apiRun,
+      baseline: baseRun,
+      throughputRatio: apiRun.requestsPerSecond / baseRun.requestsPerSecond,
+      p95Ratio: apiRun.p95 / baseRun.p95,
+    };
+    rows.push([name, 'API', apiRun], [name, 'baseline', baseRun]);
+  }
+  const header = [
+    'endpoint',
+    'server',
+    'req/s',
+    'p50',
+    'p95',
+    'p99',
+    'max',
+    'requests',
+    'errors',
+    'non-2xx',
+    'CPU/req',
+    'peak RSS',
+  ];
+  const table = [
+    header,
+    ...rows.map(([endpoint, server, run]) => [
+      endpoint,
+      server,
+      run.requestsPerSecond.toFixed(0),
+      fmtMs(run.p50),
+      fmtMs(run.p95),
+      fmtMs(run.p99),
+      fmtMs(run.max),
+      String(run.requests),
+      String(run.errors + run.timeouts),
+      String(run.non2xx),
+      `${run.serverCpuMsPerRequest.toFixed(2)} ms`,
+      fmtMb(run.peakRssKb),
+    ]),
+  ];
+  const widths = header.map((_, column) => Math.max(...table.map((row) => row[column].length)));
+  const line = (row) =>
+    `| ${row.map((cell, column) => (column < 2 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join(' | ')} |`;
+  console.log(
+    `\nResults (${OPTIONS.connections} connections, ${OPTIONS.durationSeconds} s per run × ${OPTIONS.rounds})`,
+  );
+  console.log(line(table[0]));
+  console.log(
+    `|${widths.map((width, column) => (column < 2 ? ` ${'-'.repeat(width)} ` : ` ${'-'.repeat(width - 1)}: `)).join('|')}|`,
+  );
+  for (const row of table.slice(1)) console.log(line(row));
+
+  const searchP95Met = summary.search.api.p95 <= TARGETS.searchP95Ms;
+  const ratioMet = Object.fromEntries(
+    Object.entries(summary).map(([name, entry]) => [name, entry.throughputRatio >= TARGETS.throughputRatio]),
+  );
+  const verdict = (ok) => (ok ? 'MET' : 'MISSED');
+  console.log(`
+API ÷ baseline      search: throughput ${(summary.search.throughputRatio * 100).toFixed(0)}%, p95 ×${summary.search.p95Ratio.toFixed(2)}; organisations: throughput ${(summary.organisations.throughputRatio * 100).toFixed(0)}%, p95 ×${summary.organisations.p95Ratio.toFixed(2)}
+peak memory (VmHWM) API ${fmtMb(peakHwm.api)} (idle after start ${fmtMb(idleRss.api)}), baseline ${fmtMb(peakHwm.baseline)} (idle ${fmtMb(idleRss.baseline)})
+target search p95 ≤ ${TARGETS.searchP95Ms} ms: ${verdict(searchP95Met)} (${fmtMs(summary.search.api.p95)})
+target ≥ ${TARGETS.throughputRatio * 100}% of baseline throughput: search ${verdict(ratioMet.search)}, organisations ${verdict(ratioMet.organisations)}
+baseline fidelity   ${fidelity.mismatches.length === 0 ? `identical SQL and bodies on ${fidelity.checked} sampled requests` : `${fidelity.mismatches.length} of ${fidelity.checked} sampled requests differ (ratios are suspect)`}
+data                ${data.counts.organisations} organisations, ${data.counts.people} people, ${data.counts.functions} function assignments (${data.counts.currentFunctions} current), ${size}
+machine             ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), load average ${loadAverage()} (1/5/15 min) at the end; PostgreSQL, the load generator and both servers share these cores
+total time          ${((performance.now() - runStarted) / 1000).toFixed(0)} s`);
+
+  const figures = {
+    startedAt: startedAt.toISOString(),
+    options: OPTIONS,
+    machine: {
+      cores: os.cpus().length,
+      cpu: os.cpus()[0]?.model,
+      memoryMb: Math.round(os.totalmem() / 1024 / 1024),
+      loadAverageAtEnd: os.loadavg(),
+      node: process.version,
+    },
+    database: { counts: data.counts, size, fillSeconds },
+    fidelity,
+    results: summary,
+    peakMemoryKb: { vmHwm: peakHwm, idleRss },
+    targets: {
+      ...TARGETS,
+      searchP95Met,
+      throughputRatioMet: ratioMet,
+    },
+    plans,
+  };
+  mkdirSync(path.dirname(OPTIONS.jsonOut), { recursive: true });
+  writeFileSync(OPTIONS.jsonOut, JSON.stringify(figures, null, 2));
+  console.log(`JSON: ${path.relative(ROOT, OPTIONS.jsonOut)}`);
+  rmSync(workDir, { recursive: true, force: true });
+  const failed =
+    fidelity.mismatches.length > 0 ||
+    Object.values(summary).some(
+      (entry) =>
+        entry.api.errors + entry.api.timeouts + entry.api.non2xx > 0 ||
+        entry.baseline.errors + entry.baseline.timeouts + entry.baseline.non2xx > 0,
+    );
+  if (failed) {
+    console.log('\nFAIL: errors, non-2xx answers or a baseline that differs from the API (see above).');
+    process.exitCode = 1;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------- run, bounded
+const cleanup = [];
+let cleaning = null;
+async function runCleanup() {
+  cleaning ??= (async () => {
+    for (const step of cleanup.reverse()) {
+      try {
+        await step();
+      } catch (error) {
+        console.error(`cleanup: ${error instanceof Error ? error.message : error}`);
+      }
+    }
+  })();
+  return cleaning;
+}
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, async () => {
+    console.error(`\n${signal}: stopping and dropping the database …`);
+    await runCleanup();
+    process.exit(130);
+  });
+}
+const watchdog = setTimeout(async () => {
+  console.error(`\nTime limit of ${OPTIONS.timeLimitSeconds} s reached: aborting.`);
+  await runCleanup();
+  process.exit(1);
+}, OPTIONS.timeLimitSeconds * 1000);
+try {
+  await main(cleanup);
+} catch (error) {
+  console.error(`\nAborted: ${error instanceof Error ? error.stack : error}`);
+  process.exitCode = 1;
+} finally {
+  await runCleanup();
+  clearTimeout(watchdog);
+  AGENT.destroy();
+}
