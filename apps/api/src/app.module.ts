@@ -16,7 +16,9 @@ import { DirectoryModule } from './directory/directory.module';
 import { DirectoryExportModule } from './directory/export/directory-export.module';
 import { DirectoryImportModule } from './directory/import/directory-import.module';
 import { GeoModule } from './geo/geo.module';
+import { HandoffsModule } from './handoffs/handoffs.module';
 import { HealthModule } from './health/health.module';
+import { HsdsModule } from './hsds/hsds.module';
 import { MunicipalitiesModule } from './municipalities/municipalities.module';
 import { OpenApiModule } from './openapi/openapi.module';
 import { ReferenceDataModule } from './reference-data/reference-data.module';
@@ -62,7 +64,9 @@ import { ResponsibilitiesModule } from './responsibilities/responsibilities.modu
     DirectoryExportModule,
     DirectoryModule,
     DirectoryImportModule,
+    HsdsModule,
     ResponsibilitiesModule,
+    HandoffsModule,
     GeoModule,
     OpenApiModule,
   ],

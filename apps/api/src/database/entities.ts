@@ -6,6 +6,9 @@ import { SignInThrottleEntity } from '../auth/sign-in-throttle.entity';
 import { AuditEventEntity } from '../audit/audit-event.entity';
 import { DirectoryChangeEntity } from '../directory/directory-change.entity';
 import { DirectoryImportEntity } from '../directory/import/directory-import.entity';
+import { HandoffEventEntity } from '../handoffs/handoff-event.entity';
+import { HandoffIdempotencyKeyEntity } from '../handoffs/handoff-idempotency-key.entity';
+import { HandoffEntity } from '../handoffs/handoff.entity';
 import { FunctionAssignmentEntity } from '../directory/function-assignment.entity';
 import { OrganisationEntity } from '../directory/organisation.entity';
 import { PersonEntity } from '../directory/person.entity';
@@ -35,4 +38,7 @@ export const ENTITIES = [
   AuditEventEntity,
   ResponsibilityDefaultEntity,
   ResponsibilityOverrideEntity,
+  HandoffEntity,
+  HandoffEventEntity,
+  HandoffIdempotencyKeyEntity,
 ];

@@ -12,5 +12,6 @@ import { PeopleService } from './people.service';
 @Module({
   controllers: [OrganisationsController, PeopleController, FunctionsController, DirectoryController],
   providers: [OrganisationsService, PeopleService, FunctionsService, DirectoryService],
+  exports: [OrganisationsService, PeopleService],
 })
 export class DirectoryModule {}

@@ -5,6 +5,7 @@ import { Directory1795871961326 } from './1795871961326-directory';
 import { Identity1795872822548 } from './1795872822548-identity';
 import { Responsibilities1795873741166 } from './1795873741166-responsibilities';
 import { DirectoryImports1795874126583 } from './1795874126583-directory-imports';
+import { Handoffs1795875131098 } from './1795875131098-handoffs';
 
 /** Migrations in order. Generated with `npm run db:migration:generate -- <Name>`; never edited once merged. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -14,4 +15,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Identity1795872822548,
   Responsibilities1795873741166,
   DirectoryImports1795874126583,
+  Handoffs1795875131098,
 ];
