@@ -83,6 +83,18 @@ export const ErrorCode = {
   secondLead: 'second_lead',
   /** Only a proposed agreement can be approved or rejected. */
   overrideNotProposed: 'override_not_proposed',
+  /** A free-text field holds identifying data (BSN, date, phone, e-mail, address, IBAN); `invalidParams` names the field and kind. */
+  identifyingData: 'identifying_data',
+  /** The hand-off path needs the person's consent before it is sent, and the sender is not exempt. */
+  consentRequired: 'consent_required',
+  /** The transition is not possible from the hand-off's state, for the caller's side, or lacks an input. */
+  transitionNotAllowed: 'transition_not_allowed',
+  /** Only a concept hand-off can be edited. */
+  handoffNotEditable: 'handoff_not_editable',
+  /** The Idempotency-Key was used before with a different request body. */
+  idempotencyKeyReused: 'idempotency_key_reused',
+  /** The account is not linked to an organisation, so it cannot send or receive hand-offs. */
+  accountWithoutOrganisation: 'account_without_organisation',
   databaseUnavailable: 'database_unavailable',
   internal: 'internal_error',
 } as const;

@@ -6,3 +6,5 @@ export * from './permissions';
 export * from './roles';
 export * from './directory';
 export * from './responsibilities';
+export * from './handoffs';
+export * from './identifying-data';

@@ -17,6 +17,8 @@ export const Permission = {
   handoffRead: 'handoff.read',
   /** Work the hand-off inbox of the own organisation: read, accept, decline. */
   handoffInbox: 'handoff.inbox',
+  /** Status and timings of single hand-offs of the own region(s), never notes or references (ketenregisseur). */
+  handoffStatusRead: 'handoff.status.read',
   /** Hand-off figures (counts, lead times) of the own region(s); never single records. */
   handoffFiguresRead: 'handoff.figures.read',
   /** National aggregates (coverage, Kader status, hand-off counts); never single records. */

@@ -50,8 +50,15 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.matrixPropose,
     Permission.matrixApprove,
     Permission.handoffFiguresRead,
+    Permission.handoffStatusRead,
   ],
-  zorgcoordinator: [Permission.directoryConfidentialRead, Permission.handoffWrite, Permission.handoffRead],
+  // The inbox too: CoMensha and other regions hand cases over to the zorgcoördinator (DOMAIN.md §5).
+  zorgcoordinator: [
+    Permission.directoryConfidentialRead,
+    Permission.handoffWrite,
+    Permission.handoffRead,
+    Permission.handoffInbox,
+  ],
   ontvanger: [Permission.directoryConfidentialRead, Permission.handoffInbox],
   'landelijk-monitor': [Permission.aggregatesRead],
   'privacy-officer': [Permission.auditRead],

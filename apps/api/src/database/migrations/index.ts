@@ -6,6 +6,7 @@ import { Identity1795872822548 } from './1795872822548-identity';
 import { Responsibilities1795873741166 } from './1795873741166-responsibilities';
 import { DirectoryImports1795874126583 } from './1795874126583-directory-imports';
 import { Handoffs1795875131098 } from './1795875131098-handoffs';
+import { SearchIndexes1795875600000 } from './1795875600000-search-indexes';
 
 /** Migrations in order. Generated with `npm run db:migration:generate -- <Name>`; never edited once merged. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -16,4 +17,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Responsibilities1795873741166,
   DirectoryImports1795874126583,
   Handoffs1795875131098,
+  SearchIndexes1795875600000,
 ];
