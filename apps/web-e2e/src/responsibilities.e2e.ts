@@ -47,10 +47,13 @@ describe('Wie doet wat (issue 5)', () => {
     await page.getByLabel('Wat is er nodig?').selectOption('opvang');
     await page.getByRole('button', { name: 'Toon wie ik moet bellen' }).click();
     const answer = page.getByRole('heading', { level: 2, name: 'Opvang in Amsterdam' });
-    await answer.waitFor();
+    await answer.waitFor({ timeout: 30_000 });
     const responsible = page.locator('.ketenkaart-lookup__group--responsible');
-    expect(await responsible.innerText()).toMatch(/Gemeente Amsterdam/);
-    expect(await responsible.innerText()).toMatch(/Bron: Jeugdwet/);
+    await eventually(async () => {
+      const text = await responsible.innerText();
+      expect(text).toMatch(/Gemeente Amsterdam/);
+      expect(text).toMatch(/Bron: Jeugdwet/);
+    });
     const notResponsible = page.locator('.ketenkaart-lookup__group--notResponsible');
     expect(await notResponsible.innerText()).toMatch(/COSM/);
     expect(new URL(page.url()).searchParams.get('gm')).toBe('GM0363');

@@ -33,7 +33,10 @@ export interface Period {
 
 /** Half-open periods [from, until) overlap; null until is open-ended. */
 export function periodsOverlap(a: Period, b: Period): boolean {
-  return (b.validUntil === null || a.validFrom < b.validUntil) && (a.validUntil === null || b.validFrom < a.validUntil);
+  return (
+    (b.validUntil === null || a.validFrom < b.validUntil) &&
+    (a.validUntil === null || b.validFrom < a.validUntil)
+  );
 }
 
 export function isEffectiveOn(period: Period, date: string): boolean {
@@ -75,7 +78,9 @@ export function resolveCell(
 
 /** Every organisation type that has at least one cell for the task. */
 export function typesOf(cells: readonly MatrixCell[], task?: string): OrganisationType[] {
-  return [...new Set(cells.filter((cell) => !task || cell.task === task).map((cell) => cell.organisationType))];
+  return [
+    ...new Set(cells.filter((cell) => !task || cell.task === task).map((cell) => cell.organisationType)),
+  ];
 }
 
 /** The lead cells (one per organisation type at most) for a task, form and target group. */
@@ -125,7 +130,9 @@ export function findSecondLead(
   for (const date of [...dates].sort()) {
     const effective = mergeCells(
       [...defaults],
-      others.filter((cell) => isEffectiveOn({ validFrom: cell.validFrom!, validUntil: cell.validUntil }, date)),
+      others.filter((cell) =>
+        isEffectiveOn({ validFrom: cell.validFrom!, validUntil: cell.validUntil }, date),
+      ),
       [candidate],
     );
     for (const { form, targetGroup } of combinationsOf(candidate)) {

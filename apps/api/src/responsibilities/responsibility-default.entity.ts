@@ -1,4 +1,10 @@
-import type { ExploitationForm, OrganisationType, ResponsibilityLevel, ResponsibilityTask, TargetGroup } from '@ketenkaart/shared-domain';
+import type {
+  ExploitationForm,
+  OrganisationType,
+  ResponsibilityLevel,
+  ResponsibilityTask,
+  TargetGroup,
+} from '@ketenkaart/shared-domain';
 import { Check, Column, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 /**

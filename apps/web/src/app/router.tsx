@@ -89,12 +89,16 @@ export function createRouter() {
             {
               path: paths.responsibilities.path,
               lazy: () =>
-                import('./routes/responsibilities').then((module) => ({ Component: module.ResponsibilitiesRoute })),
+                import('./routes/responsibilities').then((module) => ({
+                  Component: module.ResponsibilitiesRoute,
+                })),
             },
             {
               path: paths.responsibilityLookup.path,
               lazy: () =>
-                import('./routes/responsibilities').then((module) => ({ Component: module.ResponsibilityLookupRoute })),
+                import('./routes/responsibilities').then((module) => ({
+                  Component: module.ResponsibilityLookupRoute,
+                })),
             },
             {
               path: paths.signIn.path,

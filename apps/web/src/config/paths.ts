@@ -61,7 +61,8 @@ export const paths = {
   responsibilities: { path: '/wie-doet-wat', getHref: () => '/wie-doet-wat' },
   responsibilityLookup: {
     path: '/wie-moet-ik-bellen',
-    getHref: (search?: { gm?: string }) => (search?.gm ? `/wie-moet-ik-bellen?gm=${encodeURIComponent(search.gm)}` : '/wie-moet-ik-bellen'),
+    getHref: (search?: { gm?: string }) =>
+      search?.gm ? `/wie-moet-ik-bellen?gm=${encodeURIComponent(search.gm)}` : '/wie-moet-ik-bellen',
   },
   // Identity (issue 4). `returnTo` is a path inside the portal; the sign-in pages go there afterwards.
   signIn: {

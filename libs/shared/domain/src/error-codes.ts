@@ -95,6 +95,10 @@ export const ErrorCode = {
   idempotencyKeyReused: 'idempotency_key_reused',
   /** The account is not linked to an organisation, so it cannot send or receive hand-offs. */
   accountWithoutOrganisation: 'account_without_organisation',
+  /** A Kader assessment names a criterion code that is not in the criteria set of the period. */
+  unknownKaderCriterion: 'unknown_kader_criterion',
+  /** No Kader criteria set is valid for the period. */
+  noKaderCriteriaSet: 'no_kader_criteria_set',
   databaseUnavailable: 'database_unavailable',
   internal: 'internal_error',
 } as const;

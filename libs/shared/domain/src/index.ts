@@ -8,3 +8,4 @@ export * from './directory';
 export * from './responsibilities';
 export * from './handoffs';
 export * from './identifying-data';
+export * from './monitoring';

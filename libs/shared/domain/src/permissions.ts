@@ -23,6 +23,8 @@ export const Permission = {
   handoffFiguresRead: 'handoff.figures.read',
   /** National aggregates (coverage, Kader status, hand-off counts); never single records. */
   aggregatesRead: 'aggregates.read',
+  /** Record the VNG Kader assessments of gemeenten (ketenregisseur: own regions; beheerder everywhere) and edit the criteria (beheerder). */
+  kaderAssess: 'kader.assess',
   /** Invite, change and disable accounts. */
   accountManage: 'account.manage',
   /** Read and export the audit trail. */

@@ -40,6 +40,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.matrixPropose,
     Permission.matrixApprove,
     Permission.aggregatesRead,
+    Permission.kaderAssess,
     Permission.accountManage,
   ],
   ketenregisseur: [
@@ -51,6 +52,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.matrixApprove,
     Permission.handoffFiguresRead,
     Permission.handoffStatusRead,
+    Permission.kaderAssess,
   ],
   // The inbox too: CoMensha and other regions hand cases over to the zorgcoördinator (DOMAIN.md §5).
   zorgcoordinator: [

@@ -12,7 +12,9 @@ export interface LookupQuery {
 }
 
 export function getLookup(query: LookupQuery, signal: AbortSignal): Promise<Lookup> {
-  return unwrap(apiClient.GET('/api/v1/responsibilities/lookup', { params: { query: query as LookupParams }, signal }));
+  return unwrap(
+    apiClient.GET('/api/v1/responsibilities/lookup', { params: { query: query as LookupParams }, signal }),
+  );
 }
 
 export function useLookup(query: LookupQuery | null) {

@@ -27,8 +27,9 @@ export function getMatrix(filter: MatrixFilter, signal: AbortSignal): Promise<Ma
 
 /** `version` changes after a proposal was decided, so the matrix is read again. */
 export function useMatrix(filter: MatrixFilter, version = 0) {
-  return useQuery(`responsibilities:${filter.form}:${filter.targetGroup}:${filter.region}:${version}`, (signal) =>
-    getMatrix(filter, signal),
+  return useQuery(
+    `responsibilities:${filter.form}:${filter.targetGroup}:${filter.region}:${version}`,
+    (signal) => getMatrix(filter, signal),
   );
 }
 

@@ -3,6 +3,9 @@ import type { ProposeOverrideInput } from './types';
 
 export function proposeOverride(regionId: string, body: ProposeOverrideInput) {
   return unwrap(
-    apiClient.POST('/api/v1/regions/{id}/responsibility-overrides', { params: { path: { id: regionId } }, body }),
+    apiClient.POST('/api/v1/regions/{id}/responsibility-overrides', {
+      params: { path: { id: regionId } },
+      body,
+    }),
   );
 }

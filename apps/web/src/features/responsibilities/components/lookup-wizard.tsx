@@ -66,7 +66,12 @@ export function LookupWizard() {
 
   return (
     <div className="ketenkaart-lookup">
-      <form onSubmit={submit} className="ketenkaart-lookup__form" key={search.toString()}>
+      <form
+        onSubmit={submit}
+        className="ketenkaart-lookup__form"
+        // Remount when the gemeenten arrive, so the preselected one (from ?gm=) is applied to the full list.
+        key={`${search.toString()}:${municipalities ? 'loaded' : 'loading'}`}
+      >
         <FormField>
           <FormLabel htmlFor={`${id}-gm`}>{t('responsibilities.lookup.municipality')}</FormLabel>
           <Select id={`${id}-gm`} name="gm" defaultValue={query.gm} required busy={!municipalities}>
@@ -103,8 +108,16 @@ export function LookupWizard() {
         </FormField>
         <FormField>
           <FormLabel htmlFor={`${id}-need`}>{t('responsibilities.lookup.need')}</FormLabel>
-          <FormFieldDescription id={`${id}-need-hint`}>{t('responsibilities.lookup.needHint')}</FormFieldDescription>
-          <Select id={`${id}-need`} name="need" defaultValue={query.need} required aria-describedby={`${id}-need-hint`}>
+          <FormFieldDescription id={`${id}-need-hint`}>
+            {t('responsibilities.lookup.needHint')}
+          </FormFieldDescription>
+          <Select
+            id={`${id}-need`}
+            name="need"
+            defaultValue={query.need}
+            required
+            aria-describedby={`${id}-need-hint`}
+          >
             <SelectOption value="">{t('responsibilities.lookup.choose')}</SelectOption>
             {NEEDS.map((need) => (
               <SelectOption key={need} value={need}>
@@ -119,13 +132,21 @@ export function LookupWizard() {
       </form>
 
       {error ? <ProblemAlert problem={error} /> : null}
-      {complete && !answer && !error ? <Paragraph role="status">{t('responsibilities.loading')}</Paragraph> : null}
+      {complete && !answer && !error ? (
+        <Paragraph role="status">{t('responsibilities.loading')}</Paragraph>
+      ) : null}
       {answer ? <LookupAnswer answer={answer} headingRef={resultRef} /> : null}
     </div>
   );
 }
 
-function LookupAnswer({ answer, headingRef }: { answer: Lookup; headingRef: React.RefObject<HTMLHeadingElement | null> }) {
+function LookupAnswer({
+  answer,
+  headingRef,
+}: {
+  answer: Lookup;
+  headingRef: React.RefObject<HTMLHeadingElement | null>;
+}) {
   const { t } = useTranslation();
   const labels = useMatrixLabels();
   const groups: { key: string; entries: LookupEntry[] }[] = [
@@ -172,15 +193,25 @@ function LookupAnswer({ answer, headingRef }: { answer: Lookup; headingRef: Reac
       ) : null}
       {groups.map((group) =>
         group.entries.length > 0 ? (
-          <section key={group.key} className={`ketenkaart-lookup__group ketenkaart-lookup__group--${group.key}`}>
+          <section
+            key={group.key}
+            className={`ketenkaart-lookup__group ketenkaart-lookup__group--${group.key}`}
+          >
             <Heading level={3}>{t(`responsibilities.lookup.groups.${group.key}` as never)}</Heading>
             <ul className="ketenkaart-lookup__entries">
               {group.entries.map((entry) => (
                 <li key={`${entry.task}|${entry.organisationType}`} className="ketenkaart-lookup__entry">
                   <p className="ketenkaart-lookup__entry-title">
-                    <LevelBadge level={entry.level as ResponsibilityLevelName} label={labels.level(entry.level)} compact />{' '}
-                    <strong>{labels.organisationType(entry.organisationType)}</strong> — {labels.task(entry.task)}
-                    {entry.origin === 'regional-agreement' ? ` (${t('responsibilities.regionalAgreement')})` : null}
+                    <LevelBadge
+                      level={entry.level as ResponsibilityLevelName}
+                      label={labels.level(entry.level)}
+                      compact
+                    />{' '}
+                    <strong>{labels.organisationType(entry.organisationType)}</strong> —{' '}
+                    {labels.task(entry.task)}
+                    {entry.origin === 'regional-agreement'
+                      ? ` (${t('responsibilities.regionalAgreement')})`
+                      : null}
                   </p>
                   <p>{entry.note}</p>
                   {entry.organisations.length > 0 ? (
@@ -200,7 +231,8 @@ function LookupAnswer({ answer, headingRef }: { answer: Lookup; headingRef: Reac
                           {organisation.functionHolders.map((holder, index) => (
                             <span key={`h${index}`}>
                               {' · '}
-                              {labels.functionType(holder.functionType)}: {holder.name ?? t('responsibilities.lookup.opAfstand')}
+                              {labels.functionType(holder.functionType)}:{' '}
+                              {holder.name ?? t('responsibilities.lookup.opAfstand')}
                             </span>
                           ))}
                         </li>

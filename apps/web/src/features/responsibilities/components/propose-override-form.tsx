@@ -1,6 +1,16 @@
 import type { ProblemDetails } from '@ketenkaart/shared-domain';
 import { toProblemDetails } from '@ketenkaart/web-api-client';
-import { Alert, Button, FormField, FormLabel, Heading, Paragraph, Select, SelectOption, Textbox } from '@ketenkaart/web-ui';
+import {
+  Alert,
+  Button,
+  FormField,
+  FormLabel,
+  Heading,
+  Paragraph,
+  Select,
+  SelectOption,
+  Textbox,
+} from '@ketenkaart/web-ui';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../../components/problem-alert';

@@ -64,7 +64,11 @@ export function ResponsibilityMatrix() {
 
   return (
     <div className="ketenkaart-matrix">
-      <form className="ketenkaart-matrix__filters" onSubmit={(event) => event.preventDefault()} aria-label={t('responsibilities.filters')}>
+      <form
+        className="ketenkaart-matrix__filters"
+        onSubmit={(event) => event.preventDefault()}
+        aria-label={t('responsibilities.filters')}
+      >
         <FormField>
           <FormLabel htmlFor={ids.form}>{t('responsibilities.form')}</FormLabel>
           <Select id={ids.form} value={filter.form} onChange={(event) => update('vorm', event.target.value)}>
@@ -78,7 +82,11 @@ export function ResponsibilityMatrix() {
         </FormField>
         <FormField>
           <FormLabel htmlFor={ids.group}>{t('responsibilities.targetGroup')}</FormLabel>
-          <Select id={ids.group} value={filter.targetGroup} onChange={(event) => update('doelgroep', event.target.value)}>
+          <Select
+            id={ids.group}
+            value={filter.targetGroup}
+            onChange={(event) => update('doelgroep', event.target.value)}
+          >
             <SelectOption value="">{t('responsibilities.allTargetGroups')}</SelectOption>
             {TARGET_GROUPS.map((group) => (
               <SelectOption key={group} value={group}>
@@ -89,7 +97,11 @@ export function ResponsibilityMatrix() {
         </FormField>
         <FormField>
           <FormLabel htmlFor={ids.region}>{t('responsibilities.region')}</FormLabel>
-          <Select id={ids.region} value={filter.region} onChange={(event) => update('regio', event.target.value)}>
+          <Select
+            id={ids.region}
+            value={filter.region}
+            onChange={(event) => update('regio', event.target.value)}
+          >
             <SelectOption value="">{t('responsibilities.nationalDefault')}</SelectOption>
             {(regions ?? []).map((region) => (
               <SelectOption key={region.id} value={region.id}>
@@ -131,12 +143,19 @@ export function ResponsibilityMatrix() {
       {error ? <ProblemAlert problem={error} /> : null}
       {!matrix && !error ? <Paragraph role="status">{t('responsibilities.loading')}</Paragraph> : null}
       {matrix ? (
-        <div className="ketenkaart-matrix__scroll" tabIndex={0} role="region" aria-label={t('responsibilities.tableRegion')}>
+        <div
+          className="ketenkaart-matrix__scroll"
+          tabIndex={0}
+          role="region"
+          aria-label={t('responsibilities.tableRegion')}
+        >
           <Table className="ketenkaart-matrix__table">
             <TableCaption>
               {t('responsibilities.caption', {
                 form: filter.form ? labels.form(filter.form) : t('responsibilities.allForms'),
-                group: filter.targetGroup ? labels.targetGroup(filter.targetGroup) : t('responsibilities.allTargetGroups'),
+                group: filter.targetGroup
+                  ? labels.targetGroup(filter.targetGroup)
+                  : t('responsibilities.allTargetGroups'),
                 region: regionName ?? t('responsibilities.nationalDefault'),
               })}
             </TableCaption>
@@ -162,7 +181,11 @@ export function ResponsibilityMatrix() {
                     const cell = cellOf.get(`${task.code}|${type.code}`);
                     return (
                       <TableCell key={type.code} className="ketenkaart-matrix__cell">
-                        {cell ? <MatrixCellContent cell={cell} /> : <span className="ketenkaart-matrix__empty">–</span>}
+                        {cell ? (
+                          <MatrixCellContent cell={cell} />
+                        ) : (
+                          <span className="ketenkaart-matrix__empty">–</span>
+                        )}
                       </TableCell>
                     );
                   })}

@@ -1,10 +1,27 @@
 import type { ResponsibilityLevelName } from '@ketenkaart/web-ui';
 import { useTranslation } from 'react-i18next';
 
-export const LEVELS: readonly ResponsibilityLevelName[] = ['lead', 'contributes', 'refers-on', 'not-responsible'];
-export const FORMS = ['seksuele-uitbuiting', 'arbeidsuitbuiting', 'criminele-uitbuiting', 'gedwongen-orgaanverwijdering'] as const;
+export const LEVELS: readonly ResponsibilityLevelName[] = [
+  'lead',
+  'contributes',
+  'refers-on',
+  'not-responsible',
+];
+export const FORMS = [
+  'seksuele-uitbuiting',
+  'arbeidsuitbuiting',
+  'criminele-uitbuiting',
+  'gedwongen-orgaanverwijdering',
+] as const;
 export const TARGET_GROUPS = ['nl-adult', 'eu-adult', 'non-eu-adult', 'minor', 'amv'] as const;
-export const NEEDS = ['opvang', 'aangifte', 'verblijf', 'zorgcoordinatie', 'bestuurlijke-interventie', 'advies'] as const;
+export const NEEDS = [
+  'opvang',
+  'aangifte',
+  'verblijf',
+  'zorgcoordinatie',
+  'bestuurlijke-interventie',
+  'advies',
+] as const;
 
 /** Labels of the matrix vocabularies in the current language; unknown codes fall back to the code. */
 export function useMatrixLabels() {
