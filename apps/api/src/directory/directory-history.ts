@@ -40,7 +40,9 @@ export async function recordChange(
   caller: Caller,
 ): Promise<void> {
   const snapshots = before ? [before, after] : [after];
-  const footprints = await Promise.all(snapshots.map((snapshot) => footprintOf(manager, kind, entityId, snapshot)));
+  const footprints = await Promise.all(
+    snapshots.map((snapshot) => footprintOf(manager, kind, entityId, snapshot)),
+  );
   await assertWriteScope(manager, caller, footprints, KIND_LABELS[kind]);
   const changes = diffSnapshots(before, after);
   await manager.insert(DirectoryChangeEntity, {
@@ -93,10 +95,14 @@ async function footprintOf(
     };
   }
   if (kind === DirectoryKind.function) {
-    return { regionIds: [snapshot.regionId as string | null], municipalityCodes: [snapshot.municipalityCode as string | null] };
+    return {
+      regionIds: [snapshot.regionId as string | null],
+      municipalityCodes: [snapshot.municipalityCode as string | null],
+    };
   }
-  const [place]: { national: boolean | null; municipality_codes: string[]; region_ids: string[] }[] = await manager.query(
-    `SELECT bool_or(o.national) AS national,
+  const [place]: { national: boolean | null; municipality_codes: string[]; region_ids: string[] }[] =
+    await manager.query(
+      `SELECT bool_or(o.national) AS national,
             coalesce(array_agg(DISTINCT c) FILTER (WHERE c IS NOT NULL), '{}') AS municipality_codes,
             coalesce(array_agg(DISTINCT r) FILTER (WHERE r IS NOT NULL), '{}') AS region_ids
        FROM (SELECT o.national, o.municipality_codes, o.region_ids FROM organisation o WHERE o.id = $1
@@ -105,14 +111,15 @@ async function footprintOf(
                FROM function_assignment f WHERE f.person_id = $2 AND f.archived_at IS NULL) o
        LEFT JOIN LATERAL unnest(o.municipality_codes) c ON true
        LEFT JOIN LATERAL unnest(o.region_ids) r ON true`,
-    [snapshot.organisationId ?? null, entityId],
-  );
+      [snapshot.organisationId ?? null, entityId],
+    );
   const footprint = {
     national: place?.national === true,
     municipalityCodes: place?.municipality_codes ?? [],
     regionIds: place?.region_ids ?? [],
   };
-  const placeless = !footprint.national && footprint.municipalityCodes.length === 0 && footprint.regionIds.length === 0;
+  const placeless =
+    !footprint.national && footprint.municipalityCodes.length === 0 && footprint.regionIds.length === 0;
   return placeless ? ANYWHERE : footprint;
 }
 

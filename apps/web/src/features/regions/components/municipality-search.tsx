@@ -125,7 +125,6 @@ export function MunicipalitySearch({ onPick }: MunicipalitySearchProps) {
         >
           {expanded &&
             options.map((municipality, index) => (
-               
               <li
                 key={municipality.code}
                 id={optionId(municipality.code)}
