@@ -19,6 +19,7 @@ import { GeoModule } from './geo/geo.module';
 import { HandoffsModule } from './handoffs/handoffs.module';
 import { HealthModule } from './health/health.module';
 import { HsdsModule } from './hsds/hsds.module';
+import { MonitoringModule } from './monitoring/monitoring.module';
 import { MunicipalitiesModule } from './municipalities/municipalities.module';
 import { OpenApiModule } from './openapi/openapi.module';
 import { ReferenceDataModule } from './reference-data/reference-data.module';
@@ -67,6 +68,7 @@ import { ResponsibilitiesModule } from './responsibilities/responsibilities.modu
     HsdsModule,
     ResponsibilitiesModule,
     HandoffsModule,
+    MonitoringModule,
     GeoModule,
     OpenApiModule,
   ],

@@ -13,6 +13,7 @@ import {
   ValidationError,
 } from 'class-validator';
 import * as path from 'node:path';
+import { DEFAULT_KADER_MIN_AF_HOURS } from '@ketenkaart/shared-domain';
 
 const toBoolean = ({ value }: { value: unknown }) =>
   value === undefined ? undefined : value === true || value === 'true' || value === '1';
@@ -153,6 +154,13 @@ export class AppConfig {
   @Min(1)
   @Max(120)
   DIRECTORY_STALE_MONTHS = 12;
+
+  /** Minimum hours per week of an aandachtsfunctionaris for the Kader check "trained and with enough time". */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(40)
+  KADER_MIN_AF_HOURS = DEFAULT_KADER_MIN_AF_HOURS;
 
   /** Seconds SIGTERM waits for requests in flight before the process exits anyway. */
   @Transform(toInt)

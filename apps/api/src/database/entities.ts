@@ -12,6 +12,9 @@ import { HandoffEntity } from '../handoffs/handoff.entity';
 import { FunctionAssignmentEntity } from '../directory/function-assignment.entity';
 import { OrganisationEntity } from '../directory/organisation.entity';
 import { PersonEntity } from '../directory/person.entity';
+import { KaderAssessmentEntity } from '../monitoring/kader-assessment.entity';
+import { KaderCriteriaSetEntity } from '../monitoring/kader-criteria-set.entity';
+import { KaderCriterionEntity } from '../monitoring/kader-criterion.entity';
 import { MunicipalityEntity } from '../municipalities/municipality.entity';
 import { RegionMembershipEntity } from '../regions/region-membership.entity';
 import { RegionTypeEntity } from '../regions/region-type.entity';
@@ -41,4 +44,7 @@ export const ENTITIES = [
   HandoffEntity,
   HandoffEventEntity,
   HandoffIdempotencyKeyEntity,
+  KaderCriteriaSetEntity,
+  KaderCriterionEntity,
+  KaderAssessmentEntity,
 ];

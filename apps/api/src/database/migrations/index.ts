@@ -7,6 +7,7 @@ import { Responsibilities1795873741166 } from './1795873741166-responsibilities'
 import { DirectoryImports1795874126583 } from './1795874126583-directory-imports';
 import { Handoffs1795875131098 } from './1795875131098-handoffs';
 import { SearchIndexes1795875600000 } from './1795875600000-search-indexes';
+import { Monitoring1795876186918 } from './1795876186918-monitoring';
 
 /** Migrations in order. Generated with `npm run db:migration:generate -- <Name>`; never edited once merged. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -18,4 +19,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   DirectoryImports1795874126583,
   Handoffs1795875131098,
   SearchIndexes1795875600000,
+  Monitoring1795876186918,
 ];
