@@ -48,6 +48,7 @@ const pool = new pg.Pool({
   statement_timeout: STATEMENT_TIMEOUT,
   query_timeout: STATEMENT_TIMEOUT + 1_000,
   idle_in_transaction_session_timeout: STATEMENT_TIMEOUT * 2,
+  options: '-c jit=off',
 });
 
 // ---------------------------------------------------------------------------------------------- SQL (copied)
@@ -81,12 +82,12 @@ const SERVES_REGION_SQL = (alias, param) => `
        JOIN region_membership sm ON sm.municipality_code = rm.municipality_code AND ${CURRENT_SQL('sm')}
       WHERE rm.region_id = ${param} AND ${CURRENT_SQL('rm')}))`;
 function organisationRelevance(alias, textParam, likeParam) {
-  const name = `kk_fold(${alias}.name)`;
+  const name = `${alias}.search_name`;
   const folded = `kk_fold(${textParam})`;
-  const vector = `to_tsvector('dutch'::regconfig, kk_fold(${alias}.name || ' ' || coalesce(${alias}.description, '')))`;
+  const vector = `${alias}.search_vector`;
   const query = `plainto_tsquery('dutch'::regconfig, ${folded})`;
   return {
-    match: `(${vector} @@ ${query} OR word_similarity(${folded}, ${name}) >= 0.5 OR ${name} LIKE '%' || kk_fold(${likeParam}) || '%')`,
+    match: `(${name} LIKE '%' || kk_fold(${likeParam}) || '%' OR ${folded} <% ${name} OR ${vector} @@ ${query})`,
     score: `(2 * word_similarity(${folded}, ${name}) + similarity(${folded}, ${name})
              + CASE WHEN ${name} LIKE kk_fold(${likeParam}) || '%' THEN 1 ELSE 0 END + ts_rank(${vector}, ${query}))`,
   };
@@ -94,14 +95,32 @@ function organisationRelevance(alias, textParam, likeParam) {
 
 // From apps/api/src/directory/people.service.ts
 function personRelevance(textParam, likeParam) {
-  const name = 'kk_fold(p.name)';
+  const name = 'p.search_name';
   const folded = `kk_fold(${textParam})`;
   return {
-    match: `(word_similarity(${folded}, ${name}) >= 0.5 OR ${name} LIKE '%' || kk_fold(${likeParam}) || '%'
+    match: `(${name} LIKE '%' || kk_fold(${likeParam}) || '%' OR ${folded} <% ${name}
              OR lower(coalesce(p.work_email, '')) LIKE '%' || lower(${likeParam}) || '%')`,
     score: `(2 * word_similarity(${folded}, ${name}) + similarity(${folded}, ${name})
              + CASE WHEN ${name} LIKE kk_fold(${likeParam}) || '%' THEN 1 ELSE 0 END)`,
   };
+}
+
+// From apps/api/src/directory/search-sql.ts (TypeORM's transaction() sends START TRANSACTION / COMMIT / ROLLBACK)
+const SEARCH_SETTINGS_SQL = `SELECT set_config('pg_trgm.word_similarity_threshold', '0.5', true), set_config('enable_seqscan', 'off', true)`;
+async function withSearchThreshold(work) {
+  const client = await pool.connect();
+  try {
+    await client.query('START TRANSACTION');
+    await client.query(SEARCH_SETTINGS_SQL);
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
 }
 
 // From apps/api/src/directory/directory.service.ts
@@ -133,30 +152,45 @@ async function search(query) {
   const { page, pageSize } = paging(query);
   const organisation = organisationRelevance('o', '$1', '$2');
   const person = personRelevance('$1', '$2');
-  const functionText = `kk_fold(${FUNCTION_LABEL_SQL} || ' ' || coalesce(p.name, 'CoMensha op afstand') || ' ' || coalesce(r.name, g.name, ''))`;
-  const union = `
-      SELECT 'organisation' AS kind, o.id, o.name AS title, o.type AS subtitle, ${organisation.score} AS score
-        FROM organisation o WHERE o.archived_at IS NULL AND ${organisation.match}
-      UNION ALL
-      SELECT 'person', p.id, p.name, o.name, ${person.score}
-        FROM person p LEFT JOIN organisation o ON o.id = p.organisation_id
-       WHERE p.archived_at IS NULL AND ${person.match}
-      UNION ALL
-      SELECT 'function', f.id, ${FUNCTION_LABEL_SQL} || ' ' || coalesce(r.name, coalesce(g.display_name, g.name)),
-             coalesce(p.name, 'CoMensha op afstand'),
-             2 * word_similarity(kk_fold($1), ${functionText}) + similarity(kk_fold($1), ${functionText})
-        FROM function_assignment f
-        LEFT JOIN person p ON p.id = f.person_id LEFT JOIN region r ON r.id = f.region_id
-        LEFT JOIN municipality g ON g.code = f.municipality_code
-       WHERE ${FUNCTION_CURRENT_SQL('f')} AND word_similarity(kk_fold($1), ${functionText}) >= 0.5`;
+  const hits = `
+    SELECT 'organisation' AS kind, o.id, ${organisation.score} AS score
+      FROM organisation o WHERE o.archived_at IS NULL AND ${organisation.match}
+    UNION ALL
+    SELECT 'person', p.id, ${person.score}
+      FROM person p WHERE p.archived_at IS NULL AND ${person.match}
+    UNION ALL
+    SELECT 'function', f.id, 2 * word_similarity(kk_fold($1), f.search_text) + similarity(kk_fold($1), f.search_text)
+      FROM function_assignment f WHERE kk_fold($1) <% f.search_text AND ${FUNCTION_CURRENT_SQL('f')}`;
+  const pageSql = `
+    WITH hits AS MATERIALIZED (${hits}),
+         cutoff AS (SELECT score FROM hits ORDER BY score DESC LIMIT 1 OFFSET $3::int + $4::int - 1)
+    SELECT h.kind, h.id, d.title, d.subtitle, h.score, (SELECT count(*) FROM hits) AS total
+      FROM hits h
+      CROSS JOIN LATERAL (
+        SELECT o.name AS title, o.type AS subtitle, o.search_name AS sort_key
+          FROM organisation o WHERE h.kind = 'organisation' AND o.id = h.id
+        UNION ALL
+        SELECT p.name, o.name, p.search_name
+          FROM person p LEFT JOIN organisation o ON o.id = p.organisation_id WHERE h.kind = 'person' AND p.id = h.id
+        UNION ALL
+        SELECT t.title, t.holder, kk_fold(t.title)
+          FROM (SELECT ${FUNCTION_LABEL_SQL} || ' ' || coalesce(r.name, coalesce(g.display_name, g.name)) AS title,
+                       coalesce(p.name, 'CoMensha op afstand') AS holder
+                  FROM function_assignment f
+                  LEFT JOIN person p ON p.id = f.person_id LEFT JOIN region r ON r.id = f.region_id
+                  LEFT JOIN municipality g ON g.code = f.municipality_code
+                 WHERE h.kind = 'function' AND f.id = h.id OFFSET 0) t) d
+     WHERE h.score >= coalesce((SELECT score FROM cutoff), '-Infinity'::float8)
+     ORDER BY h.score DESC, d.sort_key COLLATE "C", h.kind, h.id LIMIT $3 OFFSET $4`;
   const params = [q, escapeLike(q)];
-  const {
-    rows: [{ count }],
-  } = await pool.query(`SELECT count(*) FROM (${union}) hits`, params);
-  const { rows } = await pool.query(
-    `SELECT * FROM (${union}) hits ORDER BY score DESC, kk_fold(title) COLLATE "C", kind, id LIMIT $3 OFFSET $4`,
-    [...params, pageSize, (page - 1) * pageSize],
-  );
+  const { count, rows } = await withSearchThreshold(async (client) => {
+    const { rows: found } = await client.query(pageSql, [...params, pageSize, (page - 1) * pageSize]);
+    if (found.length > 0 || page === 1) return { count: found[0]?.total ?? 0, rows: found };
+    const {
+      rows: [{ count: all }],
+    } = await client.query(`SELECT count(*) FROM (${hits}) hits`, params);
+    return { count: all, rows: found };
+  });
   return [
     200,
     {
@@ -209,18 +243,24 @@ async function listOrganisations(query) {
     score = relevance.score;
   }
   const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-  const {
-    rows: [{ count }],
-  } = await pool.query(`SELECT count(*) FROM organisation o ${filter}`, params);
+  const countParams = [...params];
   const staleMonths = param(STALE_MONTHS);
   const limit = param(pageSize);
   const offset = param((page - 1) * pageSize);
-  const { rows } = await pool.query(
-    `SELECT ${ORGANISATION_COLUMNS('o', staleMonths)}, ${score} AS score
-         FROM organisation o ${filter}
-        ORDER BY score DESC, kk_fold(o.name) COLLATE "C", o.id LIMIT ${limit} OFFSET ${offset}`,
-    params,
-  );
+  const run = async (client) => {
+    const { rows: found } = await client.query(
+      `SELECT ${ORGANISATION_COLUMNS('o', staleMonths)}, ${score} AS score, count(*) OVER () AS total
+           FROM organisation o ${filter}
+          ORDER BY score DESC, o.search_name COLLATE "C", o.id LIMIT ${limit} OFFSET ${offset}`,
+      params,
+    );
+    if (found.length > 0 || page === 1) return { rows: found, count: found[0]?.total ?? 0 };
+    const {
+      rows: [{ count: all }],
+    } = await client.query(`SELECT count(*) FROM organisation o ${filter}`, countParams);
+    return { rows: found, count: all };
+  };
+  const { rows, count } = q ? await withSearchThreshold(run) : await run(pool);
   return [
     200,
     {

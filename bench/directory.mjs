@@ -1235,9 +1235,17 @@ async function main(cleanup) {
     for (const requestPath of explainTargets(workload)) {
       writeFileSync(apiSqlLog, '');
       await get(`${setupApi.base}${requestPath}`);
-      for (const statement of readSqlLog(apiSqlLog)) {
-        if (!/^SELECT \* FROM|^SELECT .*FROM organisation o/.test(statement.text)) continue;
-        const { rows } = await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${statement.text}`, statement.params);
+      const statements = readSqlLog(apiSqlLog);
+      for (const statement of statements) {
+        if (!/^WITH hits|^SELECT .*FROM organisation o/.test(statement.text)) continue;
+        // In the API's session settings: no JIT, and the search threshold of the request's transaction if any.
+        await client.query('START TRANSACTION');
+        await client.query(`SET LOCAL jit = off`);
+        for (const setting of statements.filter((s) => s.text.startsWith('SELECT set_config(')))
+          await client.query(setting.text, setting.params);
+        const { rows } = await client
+          .query(`EXPLAIN (ANALYZE, BUFFERS) ${statement.text}`, statement.params)
+          .finally(() => client.query('ROLLBACK'));
         const plan = rows.map((row) => row['QUERY PLAN']).join('\n');
         plans.push({ path: requestPath, sql: statement.text, plan });
         console.log(`\nEXPLAIN ANALYZE for ${requestPath}\n${plan}`);

@@ -34,6 +34,7 @@ import {
   toOrganisationSummary,
 } from './organisations.service';
 import { personRelevance } from './people.service';
+import { withSearchThreshold } from './search-sql';
 
 /** Functions held for a region, shown in this order on the chain; the aandachtsfunctionaris is per gemeente. */
 const REGION_ROLES: FunctionType[] = [
@@ -73,29 +74,57 @@ export class DirectoryService {
   async search(query: SearchQueryDto): Promise<SearchPageDto> {
     const organisation = organisationRelevance('o', '$1', '$2');
     const person = personRelevance('$1', '$2');
-    const functionText = `kk_fold(${FUNCTION_LABEL_SQL} || ' ' || coalesce(p.name, 'CoMensha op afstand') || ' ' || coalesce(r.name, g.name, ''))`;
-    const union = `
-      SELECT 'organisation' AS kind, o.id, o.name AS title, o.type AS subtitle, ${organisation.score} AS score
+    // 1. `hits`: every match with its score only, found through indexes alone and scored on stored folded texts.
+    //    Functions match on f.search_text = kk_fold(label || ' ' || holder || ' ' || region/gemeente name), kept
+    //    by triggers (migration SearchIndexes1795875600000).
+    // 2. Titles, subtitles and the tie-break key (kk_fold(title)) only for the rows that can be on the page: those
+    //    scoring at least the score at the page's last rank (`cutoff`); ties at that rank are all kept, so the
+    //    order is exactly that of sorting all hits. A query matching 15,000 functions no longer joins them all.
+    const hits = `
+      SELECT 'organisation' AS kind, o.id, ${organisation.score} AS score
         FROM organisation o WHERE o.archived_at IS NULL AND ${organisation.match}
       UNION ALL
-      SELECT 'person', p.id, p.name, o.name, ${person.score}
-        FROM person p LEFT JOIN organisation o ON o.id = p.organisation_id
-       WHERE p.archived_at IS NULL AND ${person.match}
+      SELECT 'person', p.id, ${person.score}
+        FROM person p WHERE p.archived_at IS NULL AND ${person.match}
       UNION ALL
-      SELECT 'function', f.id, ${FUNCTION_LABEL_SQL} || ' ' || coalesce(r.name, coalesce(g.display_name, g.name)),
-             coalesce(p.name, 'CoMensha op afstand'),
-             2 * word_similarity(kk_fold($1), ${functionText}) + similarity(kk_fold($1), ${functionText})
-        FROM function_assignment f
-        LEFT JOIN person p ON p.id = f.person_id LEFT JOIN region r ON r.id = f.region_id
-        LEFT JOIN municipality g ON g.code = f.municipality_code
-       WHERE ${FUNCTION_CURRENT_SQL('f')} AND word_similarity(kk_fold($1), ${functionText}) >= 0.5`;
+      SELECT 'function', f.id, 2 * word_similarity(kk_fold($1), f.search_text) + similarity(kk_fold($1), f.search_text)
+        FROM function_assignment f WHERE kk_fold($1) <% f.search_text AND ${FUNCTION_CURRENT_SQL('f')}`;
+    const pageSql = `
+      WITH hits AS MATERIALIZED (${hits}),
+           cutoff AS (SELECT score FROM hits ORDER BY score DESC LIMIT 1 OFFSET $3::int + $4::int - 1)
+      SELECT h.kind, h.id, d.title, d.subtitle, h.score, (SELECT count(*) FROM hits) AS total
+        FROM hits h
+        CROSS JOIN LATERAL (
+          SELECT o.name AS title, o.type AS subtitle, o.search_name AS sort_key
+            FROM organisation o WHERE h.kind = 'organisation' AND o.id = h.id
+          UNION ALL
+          SELECT p.name, o.name, p.search_name
+            FROM person p LEFT JOIN organisation o ON o.id = p.organisation_id WHERE h.kind = 'person' AND p.id = h.id
+          UNION ALL
+          SELECT t.title, t.holder, kk_fold(t.title)
+            FROM (SELECT ${FUNCTION_LABEL_SQL} || ' ' || coalesce(r.name, coalesce(g.display_name, g.name)) AS title,
+                         coalesce(p.name, 'CoMensha op afstand') AS holder
+                    FROM function_assignment f
+                    LEFT JOIN person p ON p.id = f.person_id LEFT JOIN region r ON r.id = f.region_id
+                    LEFT JOIN municipality g ON g.code = f.municipality_code
+                   WHERE h.kind = 'function' AND f.id = h.id OFFSET 0) t) d
+       WHERE h.score >= coalesce((SELECT score FROM cutoff), '-Infinity'::float8)
+       ORDER BY h.score DESC, d.sort_key COLLATE "C", h.kind, h.id LIMIT $3 OFFSET $4`;
     const params = [query.q, escapeLike(query.q)];
-    const [{ count }] = await this.dataSource.query(`SELECT count(*) FROM (${union}) hits`, params);
-    const rows: { kind: DirectoryKind; id: string; title: string; subtitle: string | null; score: number }[] =
-      await this.dataSource.query(
-        `SELECT * FROM (${union}) hits ORDER BY score DESC, kk_fold(title) COLLATE "C", kind, id LIMIT $3 OFFSET $4`,
-        [...params, query.pageSize, (query.page - 1) * query.pageSize],
-      );
+    const { count, rows } = await withSearchThreshold(this.dataSource, async (manager) => {
+      // One statement: the total comes with the page; only a page past the end is counted apart.
+      const page: {
+        kind: DirectoryKind;
+        id: string;
+        title: string;
+        subtitle: string | null;
+        score: number;
+        total: string;
+      }[] = await manager.query(pageSql, [...params, query.pageSize, (query.page - 1) * query.pageSize]);
+      if (page.length > 0 || query.page === 1) return { count: page[0]?.total ?? 0, rows: page };
+      const [{ count: all }] = await manager.query(`SELECT count(*) FROM (${hits}) hits`, params);
+      return { count: all, rows: page };
+    });
     return {
       items: rows.map((row) => ({
         kind: row.kind,

@@ -24,6 +24,7 @@ import { PersonEntity } from './person.entity';
 @Check('ck_function_assignment_scope', '(region_id IS NULL) <> (municipality_code IS NULL)')
 @Check('ck_function_assignment_holder', 'person_id IS NOT NULL OR op_afstand')
 @Check('ck_function_assignment_period', 'end_date IS NULL OR end_date >= start_date')
+@Index('idx_function_assignment_search_trgm', { synchronize: false })
 export class FunctionAssignmentEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -95,6 +96,13 @@ export class FunctionAssignmentEntity {
 
   @Column({ name: 'archived_at', type: 'timestamptz', nullable: true })
   archivedAt!: Date | null;
+
+  /**
+   * Folded "label holder region/gemeente" that search matches on, written only by database triggers (migration
+   * SearchIndexes1795875600000), trigram-indexed; never read or written through the entity.
+   */
+  @Column({ name: 'search_text', type: 'text', nullable: true, select: false, insert: false, update: false })
+  searchText?: string | null;
 
   @VersionColumn()
   version!: number;

@@ -27,6 +27,8 @@ export interface ContactPoint {
 @Entity('organisation')
 @Index('idx_organisation_name_trgm', { synchronize: false })
 @Index('idx_organisation_fts', { synchronize: false })
+@Index('idx_organisation_search_name_trgm', { synchronize: false })
+@Index('idx_organisation_search_vector', { synchronize: false })
 export class OrganisationEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -93,6 +95,21 @@ export class OrganisationEntity {
   @Index()
   @Column({ name: 'archived_at', type: 'timestamptz', nullable: true })
   archivedAt!: Date | null;
+
+  /** kk_fold(name), written only by a database trigger (migration SearchIndexes1795875600000); search reads it. */
+  @Column({ name: 'search_name', type: 'text', nullable: true, select: false, insert: false, update: false })
+  searchName?: string | null;
+
+  /** Dutch tsvector of the folded name and description, kept by the same trigger. */
+  @Column({
+    name: 'search_vector',
+    type: 'tsvector',
+    nullable: true,
+    select: false,
+    insert: false,
+    update: false,
+  })
+  searchVector?: string | null;
 
   @VersionColumn()
   version!: number;

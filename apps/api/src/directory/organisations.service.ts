@@ -30,6 +30,7 @@ import {
   UpdateOrganisationDto,
 } from './dto/organisation.dto';
 import { OrganisationEntity } from './organisation.entity';
+import { withSearchThreshold } from './search-sql';
 
 export interface OrganisationRow {
   id: string;
@@ -169,22 +170,31 @@ export class OrganisationsService {
       score = relevance.score;
     }
     const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-    // Ties break on the folded name in byte order, so the embedded and any server collation give the same order.
-    const [{ count }] = await this.dataSource.query(`SELECT count(*) FROM organisation o ${filter}`, params);
+    const countParams = [...params];
     const staleMonths = param(this.config.DIRECTORY_STALE_MONTHS);
     const limit = param(query.pageSize);
     const offset = param((query.page - 1) * query.pageSize);
-    const rows: (OrganisationRow & { score: number })[] = await this.dataSource.query(
-      `SELECT ${ORGANISATION_COLUMNS('o', staleMonths)}, ${score} AS score
-         FROM organisation o ${filter}
-        ORDER BY score DESC, kk_fold(o.name) COLLATE "C", o.id LIMIT ${limit} OFFSET ${offset}`,
-      params,
-    );
+    const run = async (manager: EntityManager) => {
+      // One statement: the total comes with the page (count(*) OVER ()); only a page past the end counts apart.
+      // Ties break on the folded name in byte order, so the embedded and any server collation give the same order.
+      const rows: (OrganisationRow & { score: number; total: string })[] = await manager.query(
+        `SELECT ${ORGANISATION_COLUMNS('o', staleMonths)}, ${score} AS score, count(*) OVER () AS total
+           FROM organisation o ${filter}
+          ORDER BY score DESC, o.search_name COLLATE "C", o.id LIMIT ${limit} OFFSET ${offset}`,
+        params,
+      );
+      if (rows.length > 0 || query.page === 1) return { rows, total: Number(rows[0]?.total ?? 0) };
+      const [{ count }] = await manager.query(`SELECT count(*) FROM organisation o ${filter}`, countParams);
+      return { rows, total: Number(count) };
+    };
+    const { rows, total } = query.q
+      ? await withSearchThreshold(this.dataSource, run)
+      : await run(this.dataSource.manager);
     return {
       items: rows.map(toOrganisationSummary),
       page: query.page,
       pageSize: query.pageSize,
-      total: Number(count),
+      total,
     };
   }
 
@@ -459,12 +469,16 @@ export function organisationRelevance(
   textParam: string,
   likeParam: string,
 ): { match: string; score: string } {
-  const name = `kk_fold(${alias}.name)`;
+  // search_name = kk_fold(name), search_vector = to_tsvector('dutch', kk_fold(name || ' ' || description)): stored
+  // by a trigger (migration SearchIndexes1795875600000), since computing them per matching row dominated search.
+  const name = `${alias}.search_name`;
   const folded = `kk_fold(${textParam})`;
-  const vector = `to_tsvector('dutch'::regconfig, kk_fold(${alias}.name || ' ' || coalesce(${alias}.description, '')))`;
+  const vector = `${alias}.search_vector`;
   const query = `plainto_tsquery('dutch'::regconfig, ${folded})`;
   return {
-    match: `(${vector} @@ ${query} OR word_similarity(${folded}, ${name}) >= 0.5 OR ${name} LIKE '%' || kk_fold(${likeParam}) || '%')`,
+    // Every arm has an index (idx_organisation_search_name_trgm twice, idx_organisation_search_vector): a BitmapOr.
+    // `<%` needs withSearchThreshold(): it is word_similarity >= 0.5 there.
+    match: `(${name} LIKE '%' || kk_fold(${likeParam}) || '%' OR ${folded} <% ${name} OR ${vector} @@ ${query})`,
     score: `(2 * word_similarity(${folded}, ${name}) + similarity(${folded}, ${name})
              + CASE WHEN ${name} LIKE kk_fold(${likeParam}) || '%' THEN 1 ELSE 0 END + ts_rank(${vector}, ${query}))`,
   };

@@ -28,6 +28,7 @@ import {
   UpdatePersonDto,
 } from './dto/person.dto';
 import { PersonEntity } from './person.entity';
+import { withSearchThreshold } from './search-sql';
 
 interface PersonRow {
   id: string;
@@ -76,12 +77,17 @@ export function personSnapshot(entity: PersonEntity): Snapshot {
   };
 }
 
-/** Relevance of person `p`: typo-tolerant on the folded name, substring on name and e-mail. */
+/**
+ * Relevance of person `p`: typo-tolerant on the folded name, substring on name and e-mail. p.search_name is
+ * kk_fold(p.name), stored by a trigger (migration SearchIndexes1795875600000).
+ */
 export function personRelevance(textParam: string, likeParam: string): { match: string; score: string } {
-  const name = 'kk_fold(p.name)';
+  const name = 'p.search_name';
   const folded = `kk_fold(${textParam})`;
   return {
-    match: `(word_similarity(${folded}, ${name}) >= 0.5 OR ${name} LIKE '%' || kk_fold(${likeParam}) || '%'
+    // Indexed arms (idx_person_search_name_trgm twice, idx_person_work_email_trgm): a BitmapOr.
+    // `<%` needs withSearchThreshold(): it is word_similarity >= 0.5 there.
+    match: `(${name} LIKE '%' || kk_fold(${likeParam}) || '%' OR ${folded} <% ${name}
              OR lower(coalesce(p.work_email, '')) LIKE '%' || lower(${likeParam}) || '%')`,
     score: `(2 * word_similarity(${folded}, ${name}) + similarity(${folded}, ${name})
              + CASE WHEN ${name} LIKE kk_fold(${likeParam}) || '%' THEN 1 ELSE 0 END)`,
@@ -111,16 +117,23 @@ export class PeopleService {
       score = relevance.score;
     }
     const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-    const [{ count }] = await this.dataSource.query(`SELECT count(*) FROM person p ${filter}`, params);
+    const countParams = [...params];
     const stale = param(this.config.DIRECTORY_STALE_MONTHS);
     const limit = param(query.pageSize);
     const offset = param((query.page - 1) * query.pageSize);
-    const rows: PersonRow[] = await this.dataSource.query(
-      `SELECT ${PERSON_COLUMNS(stale)}, ${score} AS score
-         FROM person p LEFT JOIN organisation o ON o.id = p.organisation_id ${filter}
-        ORDER BY score DESC, kk_fold(p.name) COLLATE "C", p.id LIMIT ${limit} OFFSET ${offset}`,
-      params,
-    );
+    const run = async (manager: EntityManager) => {
+      const [{ count }] = await manager.query(`SELECT count(*) FROM person p ${filter}`, countParams);
+      const rows: PersonRow[] = await manager.query(
+        `SELECT ${PERSON_COLUMNS(stale)}, ${score} AS score
+           FROM person p LEFT JOIN organisation o ON o.id = p.organisation_id ${filter}
+          ORDER BY score DESC, p.search_name COLLATE "C", p.id LIMIT ${limit} OFFSET ${offset}`,
+        params,
+      );
+      return { count, rows };
+    };
+    const { count, rows } = query.q
+      ? await withSearchThreshold(this.dataSource, run)
+      : await run(this.dataSource.manager);
     return {
       items: rows.map(toPersonSummary),
       page: query.page,

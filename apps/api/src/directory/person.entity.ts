@@ -14,6 +14,8 @@ import { OrganisationEntity } from './organisation.entity';
 /** A professional contact: work details only. Victims and suspects are never stored (DOMAIN.md §5). */
 @Entity('person')
 @Index('idx_person_name_trgm', { synchronize: false })
+@Index('idx_person_work_email_trgm', { synchronize: false })
+@Index('idx_person_search_name_trgm', { synchronize: false })
 export class PersonEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -47,6 +49,10 @@ export class PersonEntity {
 
   @Column({ name: 'archived_at', type: 'timestamptz', nullable: true })
   archivedAt!: Date | null;
+
+  /** kk_fold(name), written only by a database trigger (migration SearchIndexes1795875600000); search reads it. */
+  @Column({ name: 'search_name', type: 'text', nullable: true, select: false, insert: false, update: false })
+  searchName?: string | null;
 
   @VersionColumn()
   version!: number;

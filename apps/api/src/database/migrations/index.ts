@@ -8,6 +8,7 @@ import { DirectoryImports1795874126583 } from './1795874126583-directory-imports
 import { Handoffs1795875131098 } from './1795875131098-handoffs';
 import { SearchIndexes1795875600000 } from './1795875600000-search-indexes';
 import { Monitoring1795876186918 } from './1795876186918-monitoring';
+import { SearchTextRefresh1795876800000 } from './1795876800000-search-text-refresh';
 
 /** Migrations in order. Generated with `npm run db:migration:generate -- <Name>`; never edited once merged. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -20,4 +21,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Handoffs1795875131098,
   SearchIndexes1795875600000,
   Monitoring1795876186918,
+  SearchTextRefresh1795876800000,
 ];
