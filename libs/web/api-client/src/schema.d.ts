@@ -1196,6 +1196,126 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/kader-criteria": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every version of the VNG Kader criteria, newest first. */
+        get: operations["MonitoringController_listCriteria"];
+        put?: never;
+        /** A new version of the Kader criteria (beheerder). */
+        post: operations["MonitoringController_createCriteria"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/municipalities/{gmCode}/kader-assessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The Kader assessment of a gemeente for a period, with the derived status. */
+        get: operations["MonitoringController_getAssessments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/municipalities/{gmCode}/kader-assessments/{period}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Records the whole Kader assessment of a gemeente for a period (one transaction). */
+        put: operations["MonitoringController_putMunicipality"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/regions/{id}/kader-assessments/{period}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Records the same Kader assessment for every gemeente of a region (one transaction). */
+        put: operations["MonitoringController_putRegion"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/monitoring/kader": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Kader status per gemeente and per theme (choropleth), with totals. */
+        get: operations["MonitoringController_kaderOverview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/monitoring/coverage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Coverage of the network per region: ketenregisseur, zorgcoördinatie, gemeenten. */
+        get: operations["MonitoringController_coverage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/monitoring/handoff-figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hand-off figures (aggregates.read nationwide, handoff.figures.read own regions); counts below 5 as "<5". */
+        get: operations["MonitoringController_handoffFigures"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/geo/municipalities": {
         parameters: {
             query?: never;
@@ -1297,7 +1417,7 @@ export interface components {
             stage?: "second-factor-required" | "enrolment-required" | "complete";
             account?: components["schemas"]["AccountSummaryDto"];
             /** @description What this session may do; the UI hides the rest. */
-            permissions: ("region.write" | "directory.write" | "directory.confidential.read" | "matrix.write" | "matrix.propose" | "matrix.approve" | "handoff.write" | "handoff.read" | "handoff.inbox" | "handoff.status.read" | "handoff.figures.read" | "aggregates.read" | "account.manage" | "audit.read")[];
+            permissions: ("region.write" | "directory.write" | "directory.confidential.read" | "matrix.write" | "matrix.propose" | "matrix.approve" | "handoff.write" | "handoff.read" | "handoff.inbox" | "handoff.status.read" | "handoff.figures.read" | "aggregates.read" | "kader.assess" | "account.manage" | "audit.read")[];
             /** @description Send as X-CSRF-Token on every POST/PATCH/PUT/DELETE (also in the kk_csrf cookie). */
             csrfToken?: string;
             /**
@@ -2744,6 +2864,248 @@ export interface components {
             alternativeOrganisationId?: string | null;
             /** @description Forward: the new receiver. */
             forwardTo?: components["schemas"]["HandoffReceiverDto"] | null;
+        };
+        KaderCriterionDto: {
+            /** @example BB-1 */
+            code: string;
+            /** @enum {string} */
+            theme: "beleidsmatige-basis" | "signalerend-vermogen" | "bewustwording" | "samenwerking-keten-regio" | "opvang-en-hulpverlening";
+            /** @enum {string} */
+            level: "basis" | "verdieping";
+            text: string;
+            source: string;
+        };
+        KaderCriteriaSetDto: {
+            /** Format: uuid */
+            id: string;
+            version: number;
+            /** Format: date */
+            validFrom: string;
+            note: string | null;
+            criteria: components["schemas"]["KaderCriterionDto"][];
+        };
+        KaderCriteriaSetListDto: {
+            items: components["schemas"]["KaderCriteriaSetDto"][];
+        };
+        KaderCriterionInputDto: {
+            /** @example BB-1 */
+            code: string;
+            /** @enum {string} */
+            theme: "beleidsmatige-basis" | "signalerend-vermogen" | "bewustwording" | "samenwerking-keten-regio" | "opvang-en-hulpverlening";
+            /** @enum {string} */
+            level: "basis" | "verdieping";
+            text: string;
+            /** @description Defaults to the VNG Kader (2021). */
+            source?: string;
+        };
+        CreateKaderCriteriaSetDto: {
+            /** Format: date */
+            validFrom: string;
+            note?: string;
+            criteria: components["schemas"]["KaderCriterionInputDto"][];
+        };
+        KaderThemeStatusDto: {
+            /** @enum {string} */
+            theme: "beleidsmatige-basis" | "signalerend-vermogen" | "bewustwording" | "samenwerking-keten-regio" | "opvang-en-hulpverlening";
+            /**
+             * @description Worst status of the basis criteria of the theme.
+             * @enum {string}
+             */
+            status: "voldoet" | "deels" | "voldoet-niet" | "onbekend";
+            /**
+             * @description Worst status of the verdieping criteria.
+             * @enum {string}
+             */
+            verdiepingStatus: "voldoet" | "deels" | "voldoet-niet" | "onbekend";
+        };
+        AandachtsfunctionarisCheckDto: {
+            /** @description A person currently holds the function (not only CoMensha op afstand). */
+            named: boolean;
+            /** @description The holder has a training date. */
+            trained: boolean;
+            hoursPerWeek: number | null;
+            /** @description KADER_MIN_AF_HOURS. */
+            minHoursPerWeek: number;
+            /** @description Hours per week at least the minimum. */
+            enoughHours: boolean;
+            /** @description Named, trained and with enough time. */
+            meets: boolean;
+        };
+        KaderAssessedCriterionDto: {
+            /** @example BB-1 */
+            code: string;
+            /** @enum {string} */
+            theme: "beleidsmatige-basis" | "signalerend-vermogen" | "bewustwording" | "samenwerking-keten-regio" | "opvang-en-hulpverlening";
+            /** @enum {string} */
+            level: "basis" | "verdieping";
+            text: string;
+            source: string;
+            /** @enum {string} */
+            status: "voldoet" | "deels" | "voldoet-niet" | "onbekend";
+            evidenceUrl: string | null;
+            /** @description Who assessed (account:<id>); only for callers who assess or monitor. */
+            assessedBy: string | null;
+            /** Format: date-time */
+            assessedAt: string | null;
+        };
+        KaderAssessmentSheetDto: {
+            /** @example GM0363 */
+            code: string;
+            /** @example Amsterdam */
+            name: string;
+            /**
+             * @description Every basis criterion voldoet.
+             * @enum {string}
+             */
+            meetsBasis: "yes" | "no" | "unknown";
+            themes: components["schemas"]["KaderThemeStatusDto"][];
+            aandachtsfunctionaris: components["schemas"]["AandachtsfunctionarisCheckDto"];
+            /** @description Criteria with a recorded assessment. */
+            assessedCriteria: number;
+            /** @example 2025-H1 */
+            period: string;
+            criteriaSetVersion: number;
+            criteria: components["schemas"]["KaderAssessedCriterionDto"][];
+        };
+        KaderAssessmentInputDto: {
+            /** @example BB-1 */
+            criterionCode: string;
+            /** @enum {string} */
+            status: "voldoet" | "deels" | "voldoet-niet" | "onbekend";
+            /**
+             * @description Link to the adopted policy (e.g. CVDR).
+             * @example https://lokaleregelgeving.overheid.nl/CVDR123456
+             */
+            evidenceUrl?: string | null;
+        };
+        PutKaderAssessmentsDto: {
+            /** @description The whole assessment: criteria left out are recorded as onbekend. */
+            items: components["schemas"]["KaderAssessmentInputDto"][];
+        };
+        KaderMunicipalityStatusDto: {
+            /** @example GM0363 */
+            code: string;
+            /** @example Amsterdam */
+            name: string;
+            /**
+             * @description Every basis criterion voldoet.
+             * @enum {string}
+             */
+            meetsBasis: "yes" | "no" | "unknown";
+            themes: components["schemas"]["KaderThemeStatusDto"][];
+            aandachtsfunctionaris: components["schemas"]["AandachtsfunctionarisCheckDto"];
+            /** @description Criteria with a recorded assessment. */
+            assessedCriteria: number;
+        };
+        RegionKaderAssessmentsDto: {
+            /** Format: uuid */
+            regionId: string;
+            /** @example 2025-H1 */
+            period: string;
+            municipalities: components["schemas"]["KaderMunicipalityStatusDto"][];
+        };
+        KaderThemeTotalsDto: {
+            voldoet: number;
+            deels: number;
+            "voldoet-niet": number;
+            onbekend: number;
+            /** @enum {string} */
+            theme: "beleidsmatige-basis" | "signalerend-vermogen" | "bewustwording" | "samenwerking-keten-regio" | "opvang-en-hulpverlening";
+        };
+        KaderTotalsDto: {
+            municipalities: number;
+            meetsBasis: number;
+            doesNotMeetBasis: number;
+            unknown: number;
+            aandachtsfunctionarisMeets: number;
+            themes: components["schemas"]["KaderThemeTotalsDto"][];
+        };
+        KaderOverviewDto: {
+            period: string;
+            /** Format: uuid */
+            regionId: string | null;
+            criteriaSetVersion: number;
+            municipalities: components["schemas"]["KaderMunicipalityStatusDto"][];
+            /** @description Totals of the listed gemeenten (national without region). */
+            totals: components["schemas"]["KaderTotalsDto"];
+        };
+        FunctionCoverageDto: {
+            /** @enum {string} */
+            status: "filled" | "op-afstand" | "vacant";
+            /** @description Named holders (CoMensha op afstand not counted). */
+            holders: number;
+            /** @description Sum of the hours per week of the holders. */
+            hoursPerWeek: number | null;
+            /**
+             * Format: date
+             * @description When vacant: end of the last assignment, else the start of the region.
+             */
+            vacantSince: string | null;
+        };
+        MunicipalityCoverageDto: {
+            code: string;
+            name: string;
+            /** @enum {string} */
+            meetsBasis: "yes" | "no" | "unknown";
+            aandachtsfunctionaris: components["schemas"]["AandachtsfunctionarisCheckDto"];
+        };
+        RegionCoverageDto: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            name: string;
+            ketenregisseur: components["schemas"]["FunctionCoverageDto"];
+            zorgcoordinatie: components["schemas"]["FunctionCoverageDto"];
+            municipalities: components["schemas"]["MunicipalityCoverageDto"][];
+        };
+        CoverageTotalsDto: {
+            regions: number;
+            ketenregisseurVacant: number;
+            zorgcoordinatieVacant: number;
+            zorgcoordinatieOpAfstand: number;
+            municipalities: number;
+            municipalitiesMeetingBasis: number;
+            aandachtsfunctionarisMeets: number;
+        };
+        CoverageDto: {
+            /** @enum {string} */
+            type: "veiligheidsregio" | "ketenregie" | "zorgcoordinatie";
+            period: string;
+            regions: components["schemas"]["RegionCoverageDto"][];
+            totals: components["schemas"]["CoverageTotalsDto"];
+        };
+        FigureRowDto: {
+            /** @description Path code, exploitation form, region id or decline reason. */
+            key: string;
+            /** @description Label (region name) where one exists. */
+            label: string | null;
+            /** @description A count, or "<5" when it is below 5 for a caller who may not see single hand-offs. */
+            count: number | "<5";
+        };
+        HandoffFiguresDto: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** Format: uuid */
+            regionId: string | null;
+            /** @description True when counts below 5 are shown as "<5". */
+            suppressed: boolean;
+            /** @description A count, or "<5" when it is below 5 for a caller who may not see single hand-offs. */
+            total: number | "<5";
+            byPath: components["schemas"]["FigureRowDto"][];
+            byForm: components["schemas"]["FigureRowDto"][];
+            /** @description Per veiligheidsregio of the gemeente where the signal arose. */
+            byRegion: components["schemas"]["FigureRowDto"][];
+            declineReasons: components["schemas"]["FigureRowDto"][];
+            /** @description A count, or "<5" when it is below 5 for a caller who may not see single hand-offs. */
+            accepted: number | "<5";
+            /** @description Median hours from sending to acceptance; "<5" when based on fewer than 5 hand-offs. */
+            medianHoursToAcceptance: (number | "<5") | null;
+            /** @description A count, or "<5" when it is below 5 for a caller who may not see single hand-offs. */
+            overdue: number | "<5";
+            /** @description Share (0–1) answered late or still unanswered past the deadline; "<5" when from a suppressed count. */
+            overdueShare: (number | "<5") | null;
         };
     };
     responses: never;
@@ -7418,6 +7780,411 @@ export interface operations {
             };
             /** @description `consent_required` on send. */
             422: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+        };
+    };
+    MonitoringController_listCriteria: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KaderCriteriaSetListDto"];
+                };
+            };
+            /** @description Invalid input; `invalidParams` names each field. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+        };
+    };
+    MonitoringController_createCriteria: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on POST/PATCH/PUT/DELETE with a session cookie: the value of the kk_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateKaderCriteriaSetDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KaderCriteriaSetDto"];
+                };
+            };
+            /** @description Invalid input; `invalidParams` names each field. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description Not signed in, or the session expired. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description Missing permission, second factor or CSRF token. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+        };
+    };
+    MonitoringController_getAssessments: {
+        parameters: {
+            query?: {
+                /** @description Half-year; defaults to the current one. */
+                period?: string;
+            };
+            header?: never;
+            path: {
+                gmCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KaderAssessmentSheetDto"];
+                };
+            };
+            /** @description Invalid input; `invalidParams` names each field. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+        };
+    };
+    MonitoringController_putMunicipality: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on POST/PATCH/PUT/DELETE with a session cookie: the value of the kk_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                gmCode: string;
+                period: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutKaderAssessmentsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KaderAssessmentSheetDto"];
+                };
+            };
+            /** @description Invalid input; `invalidParams` names each field. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description Not signed in, or the session expired. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /**
+             * @description The gemeente lies outside your regions.
+             *
+             *     Missing permission, second factor or CSRF token.
+             */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+        };
+    };
+    MonitoringController_putRegion: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on POST/PATCH/PUT/DELETE with a session cookie: the value of the kk_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                id: string;
+                period: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutKaderAssessmentsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegionKaderAssessmentsDto"];
+                };
+            };
+            /** @description Invalid input; `invalidParams` names each field. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description Not signed in, or the session expired. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /**
+             * @description A gemeente lies outside your regions.
+             *
+             *     Missing permission, second factor or CSRF token.
+             */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+        };
+    };
+    MonitoringController_kaderOverview: {
+        parameters: {
+            query?: {
+                period?: string;
+                /** @description Only the gemeenten of this region. */
+                region?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KaderOverviewDto"];
+                };
+            };
+            /** @description Invalid input; `invalidParams` names each field. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+        };
+    };
+    MonitoringController_coverage: {
+        parameters: {
+            query?: {
+                type?: "veiligheidsregio" | "ketenregie" | "zorgcoordinatie";
+                /** @description Period of the Kader status; defaults to the current one. */
+                period?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoverageDto"];
+                };
+            };
+            /** @description Invalid input; `invalidParams` names each field. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+        };
+    };
+    MonitoringController_handoffFigures: {
+        parameters: {
+            query?: {
+                /** @description First day (sent on or after); default 12 months ago. */
+                from?: string;
+                /** @description Last day (sent on or before); default today. */
+                to?: string;
+                /** @description Only hand-offs of this region; required scope for a ketenregisseur. */
+                region?: string;
+            };
+            header?: {
+                /** @description Required on POST/PATCH/PUT/DELETE with a session cookie: the value of the kk_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandoffFiguresDto"];
+                };
+            };
+            /** @description Invalid input; `invalidParams` names each field. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description Not signed in, or the session expired. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description Missing permission, second factor or CSRF token. */
+            403: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
