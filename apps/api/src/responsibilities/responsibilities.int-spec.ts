@@ -1,10 +1,10 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { ErrorCode, SessionStage } from '@ketenkaart/shared-domain';
+import { ErrorCode } from '@ketenkaart/shared-domain';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { DEMO_ACCOUNTS } from '../auth/demo-accounts.seeder';
 import { totpCode } from '../auth/totp';
-import { SessionClient } from '../test/session-client';
+import { signInAs } from '../test/session-client';
 import { adminAuth, createTestApp } from '../test/test-app';
 import { ResponsibilitySeeder } from './responsibility-seeder';
 
@@ -314,18 +314,7 @@ describe('wie doet wat: matrix, regional agreements, checks and lookup (issue 5)
   it('lets a ketenregisseur propose and approve for the own region only; the public cannot', async () => {
     await request(http).post(`${base}/regions/${vr13}/responsibility-overrides`).send(cell).expect(401);
     const account = DEMO_ACCOUNTS.find((demo) => demo.email === 'ketenregisseur@demo.ketenkaart.nl')!;
-    const browser = new SessionClient(http);
-    const first = await browser.post(`${base}/auth/sign-in`, {
-      email: account.email,
-      password: account.password,
-    });
-    expect(first.status).toBe(200);
-    if (first.body.stage === SessionStage.secondFactorRequired) {
-      const second = await browser.post(`${base}/auth/sign-in/totp`, {
-        code: totpCode(account.totpSecret!, new Date()),
-      });
-      expect(second.body.stage).toBe(SessionStage.complete);
-    }
+    const browser = await signInAs(http, account, totpCode);
     const session = await browser.get(`${base}/auth/session`);
     expect(session.body.permissions).toEqual(expect.arrayContaining(['matrix.propose', 'matrix.approve']));
     const own = (await dataSource.query(`SELECT id FROM region WHERE code = 'demo-kr-amsterdam'`))[0].id;
