@@ -1,7 +1,8 @@
-import { createHmac } from 'node:crypto';
 import { expectNoWcagViolations } from './support/axe';
+import type { Page } from 'playwright-core';
 import { type Browser, eventually, openBrowser } from './support/browser';
 import { getJson } from './support/regions-page';
+import { nextTotpCode } from './support/totp';
 
 /**
  * The Sociale kaart as issue 3 says a new user tries it: find "politie" in a gemeente by typing a
@@ -20,17 +21,35 @@ const BEHEERDER = {
   totpSecret: 'KKDEMOBEHEERDERAAAAAAAAAAAAAAAAA',
 };
 
-/** RFC 6238 code of a base32 secret, as the authenticator app of the demo beheerder would show it. */
-function totp(secret: string, at = Date.now()): string {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  let bits = '';
-  for (const char of secret.replace(/=+$/, '')) bits += alphabet.indexOf(char).toString(2).padStart(5, '0');
-  const key = Buffer.from((bits.match(/.{8}/g) ?? []).map((byte) => parseInt(byte, 2)));
-  const counter = Buffer.alloc(8);
-  counter.writeBigUInt64BE(BigInt(Math.floor(at / 1000 / 30)));
-  const digest = createHmac('sha1', key).update(counter).digest();
-  const offset = digest[digest.length - 1]! & 0x0f;
-  return ((digest.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).toString().padStart(6, '0');
+/** Signs in as the demo beheerder through the API (password, then TOTP), unless a session is already complete. */
+async function signInAsBeheerder(page: Page): Promise<void> {
+  await page.goto('/sociale-kaart');
+  const stage = await page.evaluate(async () => {
+    const response = await fetch('/api/v1/auth/session', { headers: { Accept: 'application/json' } });
+    const session = (await response.json()) as { authenticated?: boolean; stage?: string };
+    return session.authenticated ? session.stage : undefined;
+  });
+  if (stage === 'complete') return;
+  const signedIn = await page.evaluate(
+    async ({ email, password, code }) => {
+      const json = { 'Content-Type': 'application/json', Accept: 'application/json' };
+      const first = await fetch('/api/v1/auth/sign-in', {
+        method: 'POST',
+        headers: json,
+        body: JSON.stringify({ email, password }),
+      });
+      if (!first.ok) return `sign-in ${first.status}`;
+      const csrf = /(?:^|; )kk_csrf=([^;]*)/.exec(document.cookie)?.[1] ?? '';
+      const second = await fetch('/api/v1/auth/sign-in/totp', {
+        method: 'POST',
+        headers: { ...json, 'X-CSRF-Token': decodeURIComponent(csrf) },
+        body: JSON.stringify({ code }),
+      });
+      return second.ok ? 'ok' : `totp ${second.status}: ${await second.text()}`;
+    },
+    { email: BEHEERDER.email, password: BEHEERDER.password, code: nextTotpCode(BEHEERDER.totpSecret) },
+  );
+  expect(signedIn).toBe('ok');
 }
 
 describe('Sociale kaart', () => {
@@ -112,27 +131,7 @@ describe('Sociale kaart', () => {
 
   it('lets a signed-in beheerder edit an organisation and see the change as a diff', async () => {
     const { page } = browser;
-    await page.goto('/sociale-kaart');
-    const signedIn = await page.evaluate(
-      async ({ email, password, code }) => {
-        const json = { 'Content-Type': 'application/json', Accept: 'application/json' };
-        const first = await fetch('/api/v1/auth/sign-in', {
-          method: 'POST',
-          headers: json,
-          body: JSON.stringify({ email, password }),
-        });
-        if (!first.ok) return `sign-in ${first.status}`;
-        const csrf = /(?:^|; )kk_csrf=([^;]*)/.exec(document.cookie)?.[1] ?? '';
-        const second = await fetch('/api/v1/auth/sign-in/totp', {
-          method: 'POST',
-          headers: { ...json, 'X-CSRF-Token': decodeURIComponent(csrf) },
-          body: JSON.stringify({ code }),
-        });
-        return second.ok ? 'ok' : `totp ${second.status}: ${await second.text()}`;
-      },
-      { email: BEHEERDER.email, password: BEHEERDER.password, code: totp(BEHEERDER.totpSecret) },
-    );
-    expect(signedIn).toBe('ok');
+    await signInAsBeheerder(page);
 
     const found = await getJson<{ items: { id: string; name: string }[] }>(
       '/api/v1/organisations?q=Veilig%20Thuis%20Amsterdam&pageSize=1',
@@ -168,6 +167,66 @@ describe('Sociale kaart', () => {
       .first()
       .waitFor();
     await expectNoWcagViolations(page, 'history (nl)');
+  });
+
+  it('imports a CSV only when every row is valid, naming the bad row and column', async () => {
+    const { page } = browser;
+    await signInAsBeheerder(page);
+    const stamp = Date.now().toString(36);
+    const names = [`Importtest Opvang ${stamp}`, `Importtest Steunpunt ${stamp}`];
+    const csv = (secondType: string) =>
+      [
+        'sleutel;naam;type;website',
+        `E2E-${stamp}-1;${names[0]};opvang;https://www.voorbeeld.nl`,
+        `E2E-${stamp}-2;${names[1]};${secondType};`,
+      ].join('\n');
+    const imported = async () => {
+      const found = await getJson<{ items: { name: string }[] }>(
+        `/api/v1/organisations?q=${encodeURIComponent(`Importtest ${stamp}`)}&pageSize=50`,
+      );
+      return found.items.filter((item) => names.includes(item.name)).map((item) => item.name);
+    };
+
+    await page.goto('/sociale-kaart');
+    await page.getByRole('link', { name: 'Importeren (CSV)' }).click();
+    await page.getByRole('heading', { level: 1, name: 'CSV importeren' }).waitFor();
+    await expectNoWcagViolations(page, '/sociale-kaart/importeren (nl)');
+
+    const file = page.getByLabel('CSV-bestand');
+    await page.getByLabel('Organisaties', { exact: true }).check();
+    await file.setInputFiles({
+      name: 'fout.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(csv('onbekend')),
+    });
+    await page.getByRole('button', { name: 'Importeren', exact: true }).click();
+    const errorTable = page.getByRole('table', { name: 'Fouten per rij en kolom' });
+    await errorTable.waitFor();
+    const badRow = errorTable.getByRole('row', { name: /^3\b/ });
+    await eventually(async () => expect(await badRow.first().textContent()).toMatch(/type/));
+    await page.getByText('Er is niets geïmporteerd').waitFor();
+    await expectNoWcagViolations(page, 'import with row errors (nl)');
+
+    // Nothing of the file was imported, not even the valid row.
+    expect(await imported()).toEqual([]);
+    await page.goto(`/sociale-kaart?q=${encodeURIComponent(`Importtest ${stamp}`)}`);
+    await eventually(async () =>
+      expect(await page.getByRole('status').first().textContent()).toMatch(/resulta|Niets gevonden/),
+    );
+    for (const name of names) expect(await page.getByRole('link', { name }).count()).toBe(0);
+
+    await page.goto('/sociale-kaart/importeren');
+    await page.getByRole('heading', { level: 1, name: 'CSV importeren' }).waitFor();
+    await page
+      .getByLabel('CSV-bestand')
+      .setInputFiles({ name: 'goed.csv', mimeType: 'text/csv', buffer: Buffer.from(csv('ngo')) });
+    await page.getByRole('button', { name: 'Controleren', exact: true }).click();
+    await page.getByText('Het bestand is in orde: 2 rijen gecontroleerd').waitFor();
+    expect(await imported()).toEqual([]);
+    await page.getByRole('button', { name: 'Importeren', exact: true }).click();
+    await page.getByText('2 rijen met organisaties geïmporteerd').waitFor();
+    await expectNoWcagViolations(page, 'import succeeded (nl)');
+    await eventually(async () => expect((await imported()).sort()).toEqual([...names].sort()));
   });
 
   it('has no WCAG A/AA violations in English', async () => {

@@ -1,3 +1,6 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { createHmac } from 'node:crypto';
 
 /**
@@ -30,7 +33,18 @@ function hotp(secret: string, counter: number): string {
   return ((digest.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).toString().padStart(6, '0');
 }
 
-const lastStep = new Map<string, number>();
+/**
+ * Steps already used per secret, kept in a file: Jest gives every test file its own module registry, and all
+ * files sign in to the same portal, whose replay rule spans them.
+ */
+const STEPS_FILE = path.join(os.tmpdir(), `ketenkaart-e2e-totp-steps-${process.ppid}.json`);
+const readSteps = (): Record<string, number> => {
+  try {
+    return JSON.parse(readFileSync(STEPS_FILE, 'utf8')) as Record<string, number>;
+  } catch {
+    return {};
+  }
+};
 
 /**
  * A code the API will accept now. The API refuses a step it accepted before (no replay), and accepts the
@@ -38,8 +52,9 @@ const lastStep = new Map<string, number>();
  */
 export function nextTotpCode(secret: string, now = Date.now()): string {
   const current = Math.floor(now / 1000 / PERIOD_SECONDS);
-  const step = Math.max(current, (lastStep.get(secret) ?? -1) + 1);
+  const steps = readSteps();
+  const step = Math.max(current, (steps[secret] ?? -1) + 1);
   if (step > current + 1) throw new Error('no unused TOTP step left in the window; wait 30 seconds');
-  lastStep.set(secret, step);
+  writeFileSync(STEPS_FILE, JSON.stringify({ ...steps, [secret]: step }));
   return hotp(secret, step);
 }

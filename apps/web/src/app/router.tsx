@@ -70,6 +70,21 @@ export function createRouter() {
                 import('./routes/directory').then((module) => ({ Component: module.PersonHistoryRoute })),
             },
             {
+              path: paths.directoryImport.path,
+              lazy: () =>
+                import('./routes/directory').then((module) => ({ Component: module.DirectoryImportRoute })),
+            },
+            {
+              path: paths.functionNew.path,
+              lazy: () =>
+                import('./routes/directory').then((module) => ({ Component: module.FunctionNewRoute })),
+            },
+            {
+              path: paths.functionEdit.path,
+              lazy: () =>
+                import('./routes/directory').then((module) => ({ Component: module.FunctionEditRoute })),
+            },
+            {
               path: paths.functionHistory.path,
               lazy: () =>
                 import('./routes/directory').then((module) => ({ Component: module.FunctionHistoryRoute })),

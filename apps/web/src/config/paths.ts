@@ -45,6 +45,17 @@ export const paths = {
     path: '/personen/:id/geschiedenis',
     getHref: (id: string) => `/personen/${encodeURIComponent(id)}/geschiedenis`,
   },
+  directoryImport: { path: '/sociale-kaart/importeren', getHref: () => '/sociale-kaart/importeren' },
+  functionNew: {
+    path: '/functies/nieuw',
+    /** `personId`: the holder the new function is for (`?persoon=`). */
+    getHref: (personId?: string) =>
+      personId ? `/functies/nieuw?persoon=${encodeURIComponent(personId)}` : '/functies/nieuw',
+  },
+  functionEdit: {
+    path: '/functies/:id/bewerken',
+    getHref: (id: string) => `/functies/${encodeURIComponent(id)}/bewerken`,
+  },
   functionHistory: {
     path: '/functies/:id/geschiedenis',
     getHref: (id: string) => `/functies/${encodeURIComponent(id)}/geschiedenis`,

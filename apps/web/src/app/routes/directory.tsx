@@ -1,10 +1,12 @@
 import { Heading, Paragraph } from '@ketenkaart/web-ui';
 import { GM_CODE_PATTERN } from '@ketenkaart/shared-domain';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router-dom';
+import { useParams, useSearchParams } from 'react-router-dom';
 import {
   ChainView,
+  DirectoryImport,
   DirectorySearch,
+  EditFunction,
   EditOrganisation,
   EditPerson,
   EntryHistory,
@@ -70,6 +72,31 @@ export function PersonHistoryRoute() {
 export function FunctionHistoryRoute() {
   const id = useId();
   return <EntryHistory key={id} kind="function" id={id} />;
+}
+
+export function DirectoryImportRoute() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('directory.import.title'));
+  return (
+    <>
+      <Heading level={1}>{t('directory.import.title')}</Heading>
+      <Paragraph lead>{t('directory.import.intro')}</Paragraph>
+      <DirectoryImport />
+    </>
+  );
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function FunctionNewRoute() {
+  const personId = useSearchParams()[0].get('persoon');
+  const holder = personId && UUID.test(personId) ? personId : null;
+  return <EditFunction key={holder ?? 'new'} id={null} personId={holder} />;
+}
+
+export function FunctionEditRoute() {
+  const id = useId();
+  return <EditFunction key={id} id={id} />;
 }
 
 export function RegionChainRoute() {

@@ -21,6 +21,7 @@ import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useChain, type ChainScope } from '../api/get-chain';
 import { useLabels } from '../hooks/use-labels';
 import { formatDate } from '../lib/format';
+import { ResponsibilityGaps } from './responsibility-gaps';
 import { RemoteBadge, StaleBadge, VacantBadge } from './status-badges';
 
 const linkClass = 'utrecht-link utrecht-link--html-a';
@@ -175,6 +176,8 @@ function ChainContent({ chain }: { chain: Chain }) {
         </DataList>
         <Paragraph small>{t('directory.chain.staleMonths', { count: chain.staleMonths })}</Paragraph>
       </section>
+
+      {chain.scope.region ? <ResponsibilityGaps region={chain.scope.region} /> : null}
 
       <section aria-labelledby="chain-roles">
         <Heading level={2} id="chain-roles">

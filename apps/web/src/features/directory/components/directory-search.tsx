@@ -17,6 +17,7 @@ import { usePeople, type PeopleQuery } from '../api/get-people';
 import { useDirectorySearch } from '../api/search-directory';
 import { useDirectoryPermissions } from '../hooks/use-directory-permissions';
 import { useDirectorySearchParams, type DirectoryView } from '../hooks/use-directory-search-params';
+import { exportHref } from '../lib/export-href';
 import { SearchFilters } from './search-filters';
 import { SearchResults } from './search-results';
 
@@ -112,8 +113,12 @@ export function DirectorySearch() {
           <Link className="utrecht-link utrecht-link--html-a" to={paths.personNew.getHref()}>
             {t('directory.search.newPerson')}
           </Link>
+          <Link className="utrecht-link utrecht-link--html-a" to={paths.directoryImport.getHref()}>
+            {t('directory.import.link')}
+          </Link>
         </Paragraph>
       ) : null}
+      <ExportLink filters={filters} canWrite={canWrite} />
       <div className="ketenkaart-directory__layout">
         <SearchFilters filters={filters} counts={counts} update={update} />
         <section className="ketenkaart-directory__results" aria-labelledby={`${inputId}-results`}>
@@ -130,5 +135,32 @@ export function DirectorySearch() {
         </section>
       </div>
     </div>
+  );
+}
+
+/**
+ * The current view as CSV, with the filters applied: the people of the search for editors on the people
+ * view (the API keeps that export for editors), otherwise the organisations. A plain link: the browser
+ * downloads the file with the session cookie.
+ */
+function ExportLink({
+  filters,
+  canWrite,
+}: {
+  filters: ReturnType<typeof useDirectorySearchParams>['filters'];
+  canWrite: boolean;
+}) {
+  const { t } = useTranslation();
+  const people = filters.view === 'personen' && canWrite;
+  return (
+    <Paragraph className="ketenkaart-directory__new">
+      <a
+        className="utrecht-link utrecht-link--html-a"
+        href={exportHref(people ? 'people' : 'organisations', filters)}
+        download
+      >
+        {people ? t('directory.export.people') : t('directory.export.organisations')}
+      </a>
+    </Paragraph>
   );
 }

@@ -11,6 +11,7 @@ import { useDirectoryPermissions } from '../hooks/use-directory-permissions';
 import { useLabels } from '../hooks/use-labels';
 import type { EntryKind } from '../lib/entry-kind';
 import { HistoryView } from './history-view';
+import { FunctionForm } from './function-form';
 import { OrganisationForm } from './organisation-form';
 import { PersonForm } from './person-form';
 
@@ -67,6 +68,35 @@ export function EditPerson({ id }: { id: string | null }) {
         <Paragraph role="status">{t('app.loading')}</Paragraph>
       ) : (
         <PersonForm key={data ? `${data.id}:${data.version}` : 'new'} person={data} />
+      )}
+    </>
+  );
+}
+
+/** `id === null`: a new function, for `personId` when given (`?persoon=`). */
+export function EditFunction({ id, personId }: { id: string | null; personId?: string | null }) {
+  const { t } = useTranslation();
+  const { canWrite } = useDirectoryPermissions();
+  const { data, error } = useFunction(id);
+  const holder = usePerson(id ? null : (personId ?? null));
+  const title = id ? t('directory.form.editFunction') : t('directory.form.createFunction');
+  useDocumentTitle(title);
+  const problem = error ?? holder.error;
+  return (
+    <>
+      <Heading level={1}>{title}</Heading>
+      {!canWrite ? (
+        <NoPermission />
+      ) : problem ? (
+        <ProblemAlert problem={problem} />
+      ) : (id && !data) || (!id && personId && !holder.data) ? (
+        <Paragraph role="status">{t('app.loading')}</Paragraph>
+      ) : (
+        <FunctionForm
+          key={data ? `${data.id}:${data.version}` : 'new'}
+          assignment={data}
+          holder={holder.data ? { value: holder.data.id, label: holder.data.name } : null}
+        />
       )}
     </>
   );

@@ -65,6 +65,13 @@ function PersonView({ person }: { person: PersonDetail }) {
       </DataList>
 
       <Heading level={2}>{t('directory.person.functions')}</Heading>
+      {canWrite ? (
+        <Paragraph className="ketenkaart-directory__new">
+          <Link className={linkClass} to={paths.functionNew.getHref(person.id)}>
+            {t('directory.person.addFunction')}
+          </Link>
+        </Paragraph>
+      ) : null}
       {person.functions.length ? (
         <ul className="ketenkaart-results">
           {person.functions.map((held) => {
@@ -76,6 +83,9 @@ function PersonView({ person }: { person: PersonDetail }) {
                 </Paragraph>
                 {canWrite ? (
                   <Paragraph small className="ketenkaart-directory__new">
+                    <Link className={linkClass} to={paths.functionEdit.getHref(held.id)}>
+                      {t('directory.person.editFunction', { label, scope: held.scopeName })}
+                    </Link>
                     <Link className={linkClass} to={paths.functionHistory.getHref(held.id)}>
                       {t('directory.person.functionHistory', { label, scope: held.scopeName })}
                     </Link>

@@ -1,5 +1,5 @@
 import { apiClient, unwrap, type paths } from '@ketenkaart/web-api-client';
-import { useQuery } from '../../../lib/use-query';
+import { invalidateQueries, useQuery } from '../../../lib/use-query';
 import type { Matrix } from './types';
 
 type MatrixParams = NonNullable<paths['/api/v1/responsibilities']['get']['parameters']['query']>;
@@ -25,12 +25,18 @@ export function getMatrix(filter: MatrixFilter, signal: AbortSignal): Promise<Ma
   );
 }
 
-/** `version` changes after a proposal was decided, so the matrix is read again. */
-export function useMatrix(filter: MatrixFilter, version = 0) {
-  return useQuery(
-    `responsibilities:${filter.form}:${filter.targetGroup}:${filter.region}:${version}`,
-    (signal) => getMatrix(filter, signal),
+export function useMatrix(filter: MatrixFilter) {
+  return useQuery(`responsibilities:${filter.form}:${filter.targetGroup}:${filter.region}`, (signal) =>
+    getMatrix(filter, signal),
   );
+}
+
+/**
+ * After a proposal or a decision: read the matrix and the agreements again. The previous answer stays on
+ * screen until the new one arrives, so open forms and messages are kept.
+ */
+export function refreshResponsibilities(): void {
+  invalidateQueries('responsibilities:');
 }
 
 /** The CSV export is a plain link (download), not a fetch. */

@@ -14,3 +14,6 @@ export type RegionGaps = OkJson<'/api/v1/regions/{id}/responsibility-gaps'>;
 export type ProposeOverrideInput = NonNullable<
   paths['/api/v1/regions/{id}/responsibility-overrides']['post']['requestBody']
 >['content']['application/json'];
+export type RegionOverrides = OkJson<'/api/v1/regions/{id}/responsibility-overrides'>;
+export type Override = RegionOverrides['items'][number];
+export type OverrideHistoryEvent = RegionOverrides['history'][number];

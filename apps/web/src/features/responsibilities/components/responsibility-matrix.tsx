@@ -17,16 +17,17 @@ import {
   VisuallyHidden,
   type ResponsibilityLevelName,
 } from '@ketenkaart/web-ui';
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { ProblemAlert } from '../../../components/problem-alert';
 import { useSession } from '../../../lib/session';
-import { exportHref, useMatrix } from '../api/get-matrix';
+import { exportHref, refreshResponsibilities, useMatrix } from '../api/get-matrix';
 import { useMatrixRegions } from '../api/get-matrix-regions';
 import type { MatrixCell } from '../api/types';
 import { FORMS, LEVELS, TARGET_GROUPS, useMatrixLabels } from '../lib/labels';
 import { ProposeOverrideForm } from './propose-override-form';
+import { ProposedAgreements } from './proposed-agreements';
 import { SourceNote } from './source-note';
 import '../responsibilities.css';
 
@@ -40,8 +41,7 @@ export function ResponsibilityMatrix() {
     targetGroup: search.get('doelgroep') ?? '',
     region: search.get('regio') ?? '',
   };
-  const [version, setVersion] = useState(0);
-  const { data: matrix, error } = useMatrix(filter, version);
+  const { data: matrix, error } = useMatrix(filter);
   const { data: regions } = useMatrixRegions();
   const { can } = useSession();
   const ids = { form: useId(), group: useId(), region: useId(), legend: useId() };
@@ -61,6 +61,7 @@ export function ResponsibilityMatrix() {
 
   const regionName = regions?.find((region) => region.id === filter.region)?.name;
   const canPropose = Boolean(filter.region) && can(Permission.matrixPropose);
+  const canApprove = Boolean(filter.region) && can(Permission.matrixApprove);
 
   return (
     <div className="ketenkaart-matrix">
@@ -204,12 +205,20 @@ export function ResponsibilityMatrix() {
           organisationTypes={matrix.organisationTypes}
           defaultForm={filter.form}
           defaultTargetGroup={filter.targetGroup}
-          onProposed={() => setVersion((value) => value + 1)}
+          onProposed={refreshResponsibilities}
         />
       ) : filter.region ? (
         <Paragraph small className="ketenkaart-no-print">
           {t('responsibilities.readOnly')}
         </Paragraph>
+      ) : null}
+
+      {canApprove && matrix ? (
+        <ProposedAgreements
+          regionId={filter.region}
+          regionName={regionName ?? ''}
+          onDecided={refreshResponsibilities}
+        />
       ) : null}
     </div>
   );
