@@ -73,12 +73,16 @@ describe('Wie doet wat (issue 5)', () => {
     await link.click();
     await page.getByRole('heading', { level: 1, name: 'Wie moet ik bellen?' }).waitFor();
     await eventually(async () => expect(await page.getByLabel('Gemeente').inputValue()).toBe('GM0363'));
-    await page.getByLabel('Uitbuitingsvorm').selectOption('criminele-uitbuiting');
-    await page.getByLabel('Doelgroep').selectOption('minor');
-    await page.getByLabel('Wat is er nodig?').selectOption('opvang');
-    await page.getByRole('button', { name: 'Toon wie ik moet bellen' }).click();
     const answer = page.getByRole('heading', { level: 2, name: 'Opvang in Amsterdam' });
-    await answer.waitFor({ timeout: 30_000 });
+    // The wizard may still be settling (gemeente prefilled from the link) when the first choices are made:
+    // choose again until the answer shows.
+    await eventually(async () => {
+      await page.getByLabel('Uitbuitingsvorm').selectOption('criminele-uitbuiting');
+      await page.getByLabel('Doelgroep').selectOption('minor');
+      await page.getByLabel('Wat is er nodig?').selectOption('opvang');
+      await page.getByRole('button', { name: 'Toon wie ik moet bellen' }).click();
+      await answer.waitFor({ timeout: 5_000 });
+    }, 45_000);
     const responsible = page.locator('.ketenkaart-lookup__group--responsible');
     await eventually(async () => {
       const text = await responsible.innerText();

@@ -51,10 +51,17 @@ const readSteps = (): Record<string, number> => {
  * next step too (clock drift), so a second sign-in within 30 seconds uses the next step's code.
  */
 export function nextTotpCode(secret: string, now = Date.now()): string {
-  const current = Math.floor(now / 1000 / PERIOD_SECONDS);
-  const steps = readSteps();
-  const step = Math.max(current, (steps[secret] ?? -1) + 1);
-  if (step > current + 1) throw new Error('no unused TOTP step left in the window; wait 30 seconds');
+  let current = Math.floor(now / 1000 / PERIOD_SECONDS);
+  let steps = readSteps();
+  let step = Math.max(current, (steps[secret] ?? -1) + 1);
+  // Both steps of the window are used (three sign-ins within a minute): wait for the next step, as a person would.
+  while (step > current + 1) {
+    const untilNextStep = (current + 1) * PERIOD_SECONDS * 1000 - Date.now() + 100;
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, Math.max(untilNextStep, 100));
+    current = Math.floor(Date.now() / 1000 / PERIOD_SECONDS);
+    steps = readSteps();
+    step = Math.max(current, (steps[secret] ?? -1) + 1);
+  }
   writeFileSync(STEPS_FILE, JSON.stringify({ ...steps, [secret]: step }));
   return hotp(secret, step);
 }
