@@ -121,6 +121,13 @@ describe('Wie doet wat (issue 5)', () => {
     const propose = page.getByRole('region', { name: `Regionale afspraak voorstellen voor ${OWN_REGION}` });
     await propose.getByLabel('Taak', { exact: true }).selectOption('opvang');
     await propose.getByLabel('Organisatietype', { exact: true }).selectOption('opvang');
+    // Name the concrete organisation that fills the role here: one of the region's opvang organisations.
+    const organisationSelect = propose.getByLabel(/^Organisatie die de rol/);
+    await eventually(async () =>
+      expect(await organisationSelect.locator('option').count()).toBeGreaterThan(1),
+    );
+    const organisationName = (await organisationSelect.locator('option').nth(1).innerText()).trim();
+    await organisationSelect.selectOption({ index: 1 });
     await propose.getByLabel('Uitbuitingsvorm', { exact: true }).selectOption('criminele-uitbuiting');
     await propose.getByLabel('Doelgroep', { exact: true }).selectOption('minor');
     await propose.getByLabel('Niveau', { exact: true }).selectOption('contributes');
@@ -157,6 +164,7 @@ describe('Wie doet wat (issue 5)', () => {
       expect(await cell.innerText()).toMatch(/Landelijke standaard: Niet verantwoordelijk/),
     );
     const decided = review.getByRole('listitem').filter({ hasText: /Goedgekeurd door/ });
+    await eventually(async () => expect(await decided.first().innerText()).toContain(organisationName));
     await eventually(async () => {
       const text = await decided.innerText();
       expect(text).toMatch(/Niet verantwoordelijk[\s\S]*Draagt bij/);

@@ -2560,7 +2560,7 @@ export interface components {
              * Format: uuid
              * @description The directory organisation that fills the role.
              */
-            organisationId?: Record<string, never> | null;
+            organisationId?: string | null;
             note: string;
             /** @example Convenant ketenregie Twente 2026 */
             sourceTitle: string;

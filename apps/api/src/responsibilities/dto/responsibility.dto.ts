@@ -264,6 +264,7 @@ export class ProposeOverrideDto {
   level!: string;
 
   @ApiPropertyOptional({
+    type: String,
     format: 'uuid',
     nullable: true,
     description: 'The directory organisation that fills the role.',

@@ -14,6 +14,7 @@ import {
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../../components/problem-alert';
+import { useRegionOrganisations } from '../api/get-region-organisations';
 import { proposeOverride } from '../api/propose-override';
 import type { ProposeOverrideInput as Input } from '../api/types';
 import { FORMS, LEVELS, TARGET_GROUPS, useMatrixLabels } from '../lib/labels';
@@ -36,6 +37,8 @@ export function ProposeOverrideForm(props: ProposeOverrideFormProps) {
   const [problem, setProblem] = useState<ProblemDetails | null>(null);
   const [done, setDone] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [organisationType, setOrganisationType] = useState(props.organisationTypes[0]?.code ?? '');
+  const organisations = useRegionOrganisations(props.regionId, organisationType);
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -51,6 +54,7 @@ export function ProposeOverrideForm(props: ProposeOverrideFormProps) {
         exploitationForm: (value('exploitationForm') || null) as Input['exploitationForm'],
         targetGroup: value('targetGroup') || null,
         level: value('level') as Input['level'],
+        organisationId: value('organisationId') || null,
         note: value('note'),
         sourceTitle: value('sourceTitle'),
         validFrom: value('validFrom') || undefined,
@@ -89,10 +93,27 @@ export function ProposeOverrideForm(props: ProposeOverrideFormProps) {
         </FormField>
         <FormField>
           <FormLabel htmlFor={`${id}-type`}>{t('responsibilities.organisationType')}</FormLabel>
-          <Select id={`${id}-type`} name="organisationType" required>
+          <Select
+            id={`${id}-type`}
+            name="organisationType"
+            required
+            value={organisationType}
+            onChange={(event) => setOrganisationType(event.target.value)}
+          >
             {props.organisationTypes.map((type) => (
               <SelectOption key={type.code} value={type.code}>
                 {labels.organisationType(type.code)}
+              </SelectOption>
+            ))}
+          </Select>
+        </FormField>
+        <FormField>
+          <FormLabel htmlFor={`${id}-organisation`}>{t('responsibilities.propose.organisation')}</FormLabel>
+          <Select id={`${id}-organisation`} name="organisationId" defaultValue="">
+            <SelectOption value="">{t('responsibilities.propose.anyOrganisation')}</SelectOption>
+            {(organisations.data?.items ?? []).map((organisation) => (
+              <SelectOption key={organisation.id} value={organisation.id}>
+                {organisation.name}
               </SelectOption>
             ))}
           </Select>
