@@ -183,6 +183,31 @@ export async function lockForWrite<T extends ObjectLiteral & { version: number }
 }
 
 /** The version a save just wrote (the version column is bumped in SQL). */
+const TABLE_OF_KIND: Record<DirectoryKind, string> = {
+  [DirectoryKind.organisation]: 'organisation',
+  [DirectoryKind.person]: 'person',
+  [DirectoryKind.function]: 'function_assignment',
+};
+
+/**
+ * Saves an edited directory entry and appends its change, for organisations, people and functions alike.
+ * Touching updatedAt makes every write bump the version, so a stale PATCH always conflicts.
+ */
+export async function saveEntryChange<T extends { id: string; updatedAt: Date }>(
+  manager: EntityManager,
+  kind: DirectoryKind,
+  entity: T,
+  before: Snapshot,
+  action: ChangeAction,
+  caller: Caller,
+  snapshotOf: (entity: T) => Snapshot,
+): Promise<void> {
+  entity.updatedAt = new Date();
+  await manager.save(entity);
+  const version = await currentVersion(manager, TABLE_OF_KIND[kind], entity.id);
+  await recordChange(manager, kind, entity.id, version, action, before, snapshotOf(entity), caller);
+}
+
 export async function currentVersion(manager: EntityManager, table: string, id: string): Promise<number> {
   const [row] = await manager.query(`SELECT version FROM ${table} WHERE id = $1`, [id]);
   return Number(row.version);

@@ -7,16 +7,16 @@ import { Page } from '../common/pagination.dto';
 import { ProblemException } from '../common/problem.exception';
 import { AppConfig } from '../config/app-config';
 import {
-  currentVersion,
   CURRENT_SQL,
+  STALE_SQL,
+  Snapshot,
+  UUID_PATTERN,
   isoOrNull,
   listChanges,
   lockForWrite,
   recordChange,
-  Snapshot,
+  saveEntryChange,
   snapshotAt,
-  STALE_SQL,
-  UUID_PATTERN,
 } from './directory-history';
 import { requireReferences } from './directory-references';
 import { VersionDto } from './dto/common.dto';
@@ -374,19 +374,7 @@ export class FunctionsService {
     action: 'updated' | 'archived' | 'verified' | 'restored',
     caller: Caller,
   ): Promise<FunctionDto> {
-    entity.updatedAt = new Date();
-    await manager.save(entity);
-    const version = await currentVersion(manager, 'function_assignment', entity.id);
-    await recordChange(
-      manager,
-      DirectoryKind.function,
-      entity.id,
-      version,
-      action,
-      before,
-      functionSnapshot(entity),
-      caller,
-    );
+    await saveEntryChange(manager, DirectoryKind.function, entity, before, action, caller, functionSnapshot);
     return this.get(entity.id, manager);
   }
 

@@ -6,18 +6,18 @@ import { Page } from '../common/pagination.dto';
 import { ProblemException } from '../common/problem.exception';
 import { AppConfig } from '../config/app-config';
 import {
-  currentVersion,
   CURRENT_SQL,
+  STALE_SQL,
+  Snapshot,
+  UUID_PATTERN,
   escapeLike,
   isoOrNull,
   listChanges,
   lockForWrite,
   recordChange,
-  Snapshot,
+  saveEntryChange,
   snapshotAt,
   sorted,
-  STALE_SQL,
-  UUID_PATTERN,
 } from './directory-history';
 import { requireReferences } from './directory-references';
 import { ChangeListDto } from './dto/history.dto';
@@ -382,19 +382,14 @@ export class OrganisationsService {
     action: 'updated' | 'archived' | 'verified' | 'restored',
     caller: Caller,
   ): Promise<OrganisationDetailDto> {
-    // Touching updatedAt makes every write bump the version, so a stale PATCH always conflicts.
-    entity.updatedAt = new Date();
-    await manager.save(entity);
-    const version = await currentVersion(manager, 'organisation', entity.id);
-    await recordChange(
+    await saveEntryChange(
       manager,
       DirectoryKind.organisation,
-      entity.id,
-      version,
-      action,
+      entity,
       before,
-      organisationSnapshot(entity),
+      action,
       caller,
+      organisationSnapshot,
     );
     return this.get(entity.id, caller, manager);
   }

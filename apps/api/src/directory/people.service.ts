@@ -6,16 +6,16 @@ import { Page } from '../common/pagination.dto';
 import { ProblemException } from '../common/problem.exception';
 import { AppConfig } from '../config/app-config';
 import {
-  currentVersion,
+  STALE_SQL,
+  Snapshot,
+  UUID_PATTERN,
   escapeLike,
   isoOrNull,
   listChanges,
   lockForWrite,
   recordChange,
-  Snapshot,
+  saveEntryChange,
   snapshotAt,
-  STALE_SQL,
-  UUID_PATTERN,
 } from './directory-history';
 import { requireReferences } from './directory-references';
 import { VersionDto } from './dto/common.dto';
@@ -267,19 +267,7 @@ export class PeopleService {
     action: 'updated' | 'archived' | 'verified' | 'restored',
     caller: Caller,
   ): Promise<PersonDetailDto> {
-    entity.updatedAt = new Date();
-    await manager.save(entity);
-    const version = await currentVersion(manager, 'person', entity.id);
-    await recordChange(
-      manager,
-      DirectoryKind.person,
-      entity.id,
-      version,
-      action,
-      before,
-      personSnapshot(entity),
-      caller,
-    );
+    await saveEntryChange(manager, DirectoryKind.person, entity, before, action, caller, personSnapshot);
     return this.get(entity.id, manager);
   }
 
