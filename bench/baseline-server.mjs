@@ -81,28 +81,76 @@ const SERVES_REGION_SQL = (alias, param) => `
      SELECT sm.region_id FROM region_membership rm
        JOIN region_membership sm ON sm.municipality_code = rm.municipality_code AND ${CURRENT_SQL('sm')}
       WHERE rm.region_id = ${param} AND ${CURRENT_SQL('rm')}))`;
-function organisationRelevance(alias, textParam, likeParam) {
+function organisationRelevance(alias, textParam, likeParam, wordParams) {
   const name = `${alias}.search_name`;
   const folded = `kk_fold(${textParam})`;
   const vector = `${alias}.search_vector`;
   const query = `plainto_tsquery('dutch'::regconfig, ${folded})`;
   return {
-    match: `(${name} LIKE '%' || kk_fold(${likeParam}) || '%' OR ${folded} <% ${name} OR ${vector} @@ ${query})`,
+    match: `(${name} LIKE '%' || kk_fold(${likeParam}) || '%' OR ${everyWordMatches(name, wordParams)}
+             OR ${vector} @@ ${query})`,
     score: `(2 * word_similarity(${folded}, ${name}) + similarity(${folded}, ${name})
              + CASE WHEN ${name} LIKE kk_fold(${likeParam}) || '%' THEN 1 ELSE 0 END + ts_rank(${vector}, ${query}))`,
   };
 }
 
 // From apps/api/src/directory/people.service.ts
-function personRelevance(textParam, likeParam) {
+function personRelevance(textParam, likeParam, wordParams) {
   const name = 'p.search_name';
   const folded = `kk_fold(${textParam})`;
   return {
-    match: `(${name} LIKE '%' || kk_fold(${likeParam}) || '%' OR ${folded} <% ${name}
+    match: `(${name} LIKE '%' || kk_fold(${likeParam}) || '%' OR ${everyWordMatches(name, wordParams)}
              OR lower(coalesce(p.work_email, '')) LIKE '%' || lower(${likeParam}) || '%')`,
     score: `(2 * word_similarity(${folded}, ${name}) + similarity(${folded}, ${name})
              + CASE WHEN ${name} LIKE kk_fold(${likeParam}) || '%' THEN 1 ELSE 0 END)`,
   };
+}
+
+// From apps/api/src/directory/search-sql.ts
+const MAX_SEARCH_WORDS = 6;
+function searchWords(text) {
+  const words = text
+    .split(/\s+/)
+    .map((word) => word.replace(/[\\%_]/g, ''))
+    .filter((word) => word.length > 0);
+  return [...new Set(words)].slice(0, MAX_SEARCH_WORDS);
+}
+function everyWordMatches(column, wordParams) {
+  if (wordParams.length === 0) return 'FALSE';
+  return `(${wordParams
+    .map((word) => `(${column} LIKE '%' || kk_fold(${word}) || '%' OR kk_fold(${word}) <% ${column})`)
+    .join(' AND ')})`;
+}
+
+// From apps/api/src/directory/search-cache.ts: result pages under the directory revision (same SQL, same capacity)
+const SEARCH_CACHE_ENTRIES = Number(process.env.SEARCH_CACHE_ENTRIES ?? 1000);
+const searchPages = new Map();
+let searchStamp = '';
+async function cachedSearchPage(parts, compute) {
+  if (SEARCH_CACHE_ENTRIES === 0) return compute();
+  const {
+    rows: [{ revision, today }],
+  } = await pool.query(
+    `SELECT revision::text AS revision, CURRENT_DATE::text AS today FROM directory_revision WHERE id = 1`,
+  );
+  const stamp = `${revision}/${today}`;
+  if (stamp !== searchStamp) {
+    searchPages.clear();
+    searchStamp = stamp;
+  }
+  const key = JSON.stringify(parts);
+  const cached = searchPages.get(key);
+  if (cached !== undefined) {
+    searchPages.delete(key);
+    searchPages.set(key, cached);
+    return cached;
+  }
+  const page = await compute();
+  if (searchStamp === stamp) {
+    searchPages.set(key, page);
+    if (searchPages.size > SEARCH_CACHE_ENTRIES) searchPages.delete(searchPages.keys().next().value);
+  }
+  return page;
 }
 
 // From apps/api/src/directory/search-sql.ts (TypeORM's transaction() sends START TRANSACTION / COMMIT / ROLLBACK)
@@ -150,8 +198,16 @@ async function search(query) {
   const q = (query.get('q') ?? '').trim();
   if (q.length < 1 || q.length > 100) return [400, { title: 'q must be 1 to 100 characters' }];
   const { page, pageSize } = paging(query);
-  const organisation = organisationRelevance('o', '$1', '$2');
-  const person = personRelevance('$1', '$2');
+  return [200, await cachedSearchPage([q, page, pageSize], () => searchUncached(q, page, pageSize))];
+}
+
+async function searchUncached(q, page, pageSize) {
+  const words = searchWords(q);
+  const wordParams = words.map((_, index) => `$${index + 3}`);
+  const limit = `$${words.length + 3}`;
+  const offset = `$${words.length + 4}`;
+  const organisation = organisationRelevance('o', '$1', '$2', wordParams);
+  const person = personRelevance('$1', '$2', wordParams);
   const hits = `
     SELECT 'organisation' AS kind, o.id, ${organisation.score} AS score
       FROM organisation o WHERE o.archived_at IS NULL AND ${organisation.match}
@@ -160,10 +216,12 @@ async function search(query) {
       FROM person p WHERE p.archived_at IS NULL AND ${person.match}
     UNION ALL
     SELECT 'function', f.id, 2 * word_similarity(kk_fold($1), f.search_text) + similarity(kk_fold($1), f.search_text)
-      FROM function_assignment f WHERE kk_fold($1) <% f.search_text AND ${FUNCTION_CURRENT_SQL('f')}`;
+      FROM function_assignment f
+     WHERE (f.search_text LIKE '%' || kk_fold($2) || '%' OR ${everyWordMatches('f.search_text', wordParams)})
+       AND ${FUNCTION_CURRENT_SQL('f')}`;
   const pageSql = `
     WITH hits AS MATERIALIZED (${hits}),
-         cutoff AS (SELECT score FROM hits ORDER BY score DESC LIMIT 1 OFFSET $3::int + $4::int - 1)
+         cutoff AS (SELECT score FROM hits ORDER BY score DESC LIMIT 1 OFFSET ${limit}::int + ${offset}::int - 1)
     SELECT h.kind, h.id, d.title, d.subtitle, h.score, (SELECT count(*) FROM hits) AS total
       FROM hits h
       CROSS JOIN LATERAL (
@@ -181,8 +239,8 @@ async function search(query) {
                   LEFT JOIN municipality g ON g.code = f.municipality_code
                  WHERE h.kind = 'function' AND f.id = h.id OFFSET 0) t) d
      WHERE h.score >= coalesce((SELECT score FROM cutoff), '-Infinity'::float8)
-     ORDER BY h.score DESC, d.sort_key COLLATE "C", h.kind, h.id LIMIT $3 OFFSET $4`;
-  const params = [q, escapeLike(q)];
+     ORDER BY h.score DESC, d.sort_key COLLATE "C", h.kind, h.id LIMIT ${limit} OFFSET ${offset}`;
+  const params = [q, escapeLike(q), ...words];
   const { count, rows } = await withSearchThreshold(async (client) => {
     const { rows: found } = await client.query(pageSql, [...params, pageSize, (page - 1) * pageSize]);
     if (found.length > 0 || page === 1) return { count: found[0]?.total ?? 0, rows: found };
@@ -191,24 +249,19 @@ async function search(query) {
     } = await client.query(`SELECT count(*) FROM (${hits}) hits`, params);
     return { count: all, rows: found };
   });
-  return [
-    200,
-    {
-      items: rows.map((row) => ({
-        kind: row.kind,
-        id: row.id,
-        title: row.title,
-        subtitle:
-          row.kind === 'organisation'
-            ? (ORGANISATION_TYPE_LABELS[row.subtitle] ?? row.subtitle)
-            : row.subtitle,
-        score: Math.round(Number(row.score) * 1000) / 1000,
-      })),
-      page,
-      pageSize,
-      total: Number(count),
-    },
-  ];
+  return {
+    items: rows.map((row) => ({
+      kind: row.kind,
+      id: row.id,
+      title: row.title,
+      subtitle:
+        row.kind === 'organisation' ? (ORGANISATION_TYPE_LABELS[row.subtitle] ?? row.subtitle) : row.subtitle,
+      score: Math.round(Number(row.score) * 1000) / 1000,
+    })),
+    page,
+    pageSize,
+    total: Number(count),
+  };
 }
 
 async function listOrganisations(query) {
@@ -238,7 +291,7 @@ async function listOrganisations(query) {
   if (q) {
     const text = param(q);
     const like = param(escapeLike(q));
-    const relevance = organisationRelevance('o', text, like);
+    const relevance = organisationRelevance('o', text, like, searchWords(q).map(param));
     where.push(relevance.match);
     score = relevance.score;
   }

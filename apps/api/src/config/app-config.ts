@@ -155,6 +155,16 @@ export class AppConfig {
   @Max(120)
   DIRECTORY_STALE_MONTHS = 12;
 
+  /**
+   * Result pages of /search kept per API instance, under the directory's revision (a committed change anywhere
+   * makes them unreachable at once, on every instance); 0 turns the cache off.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(100_000)
+  SEARCH_CACHE_ENTRIES = 1000;
+
   /** Minimum hours per week of an aandachtsfunctionaris for the Kader check "trained and with enough time". */
   @Transform(toInt)
   @IsInt()

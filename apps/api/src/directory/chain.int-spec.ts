@@ -276,16 +276,66 @@ describe('people, functions, search and the chain per region', () => {
     expect(missing.body.invalidParams[0].name).toBe('q');
   });
 
+  it('finds a function by label and place: every word of the query must match', async () => {
+    const response = await api()
+      .get('/api/v1/search')
+      .query({ q: 'aandachtsfunctionaris zwole', pageSize: 100 })
+      .expect(200);
+    // The seed has one aandachtsfunctionaris (or a vacancy) per gemeente: only Zwolle's may come back.
+    const functions = response.body.items.filter((item: { kind: string }) => item.kind === 'function');
+    expect(functions.length).toBeGreaterThan(0);
+    for (const item of functions) expect(item.title).toBe('Aandachtsfunctionaris Zwolle');
+    expect(response.body.total).toBeLessThan(10);
+  });
+
+  it('never serves a cached search page after a committed change, from this or another instance', async () => {
+    const name = `Cachetoets ${RUN}`;
+    const search = async () =>
+      (await api().get('/api/v1/search').query({ q: name }).expect(200)).body as {
+        items: { id: string; title: string }[];
+        total: number;
+      };
+    const revision = async () =>
+      Number((await dataSource.query(`SELECT revision FROM directory_revision WHERE id = 1`))[0].revision);
+    expect((await search()).total).toBe(0);
+    expect((await search()).total).toBe(0); // a cached page
+
+    const before = await revision();
+    const created = await api()
+      .post('/api/v1/organisations')
+      .set(adminAuth)
+      .send({ name, type: 'ngo' })
+      .expect(201);
+    expect(await revision()).toBeGreaterThan(before);
+    expect((await search()).items.map((item) => item.id)).toEqual([created.body.id]);
+
+    // Another instance's change reaches this one through the revision in the database, not through its memory.
+    const other = await dataSource.query(`SELECT revision FROM directory_revision WHERE id = 1`);
+    await dataSource.query(`UPDATE organisation SET name = $1 WHERE id = $2`, [
+      `${name} hernoemd`,
+      created.body.id,
+    ]);
+    expect(
+      Number((await dataSource.query(`SELECT revision FROM directory_revision WHERE id = 1`))[0].revision),
+    ).toBe(Number(other[0].revision) + 1);
+    expect((await search()).items[0].title).toBe(`${name} hernoemd`);
+
+    // A many-row change bumps the revision once: one UPDATE of the counter per transaction, at commit.
+    const beforeBulk = await revision();
+    await dataSource.query(`UPDATE organisation SET description = description WHERE name LIKE 'Gemeente %'`);
+    expect(await revision()).toBe(beforeBulk + 1);
+  });
+
   it('ranks the seeded directory the same on the embedded and the server database', async () => {
     const names = async (q: string) =>
       (await api().get('/api/v1/organisations').query({ q, pageSize: 3 }).expect(200)).body.items.map(
         (item: { name: string }) => item.name,
       );
     expect(await names('politie amstrdam')).toEqual(['Politie eenheid Amsterdam (AVIM)']);
+    // Every word must match (typo-tolerant): Utrecht's entries only, not every Veilig Thuis.
     expect(await names('veilig thuis utrect')).toEqual([
       'Veilig Thuis Utrecht',
-      'Veilig Thuis Twente',
-      'Veilig Thuis Drenthe',
+      'Zorg- en Veiligheidshuis Utrecht',
     ]);
     expect((await names('comensa'))[0]).toBe('CoMensha');
     expect((await names('riec rotterdm'))[0]).toBe('RIEC Rotterdam');

@@ -34,7 +34,8 @@ import {
   toOrganisationSummary,
 } from './organisations.service';
 import { personRelevance } from './people.service';
-import { withSearchThreshold } from './search-sql';
+import { DirectorySearchCache } from './search-cache';
+import { everyWordMatches, searchWords, withSearchThreshold } from './search-sql';
 
 /** Functions held for a region, shown in this order on the chain; the aandachtsfunctionaris is per gemeente. */
 const REGION_ROLES: FunctionType[] = [
@@ -68,12 +69,22 @@ export class DirectoryService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly config: AppConfig,
+    private readonly searchCache: DirectorySearchCache<SearchPageDto>,
   ) {}
 
   /** Mixed search over current organisations, people and functions, in one relevance order. */
   async search(query: SearchQueryDto): Promise<SearchPageDto> {
-    const organisation = organisationRelevance('o', '$1', '$2');
-    const person = personRelevance('$1', '$2');
+    return this.searchCache.page([query.q, query.page, query.pageSize], () => this.searchUncached(query));
+  }
+
+  private async searchUncached(query: SearchQueryDto): Promise<SearchPageDto> {
+    // $1 text, $2 text escaped for LIKE, $3… its words (each must match), then page size and offset.
+    const words = searchWords(query.q);
+    const wordParams = words.map((_, index) => `$${index + 3}`);
+    const limit = `$${words.length + 3}`;
+    const offset = `$${words.length + 4}`;
+    const organisation = organisationRelevance('o', '$1', '$2', wordParams);
+    const person = personRelevance('$1', '$2', wordParams);
     // 1. `hits`: every match with its score only, found through indexes alone and scored on stored folded texts.
     //    Functions match on f.search_text = kk_fold(label || ' ' || holder || ' ' || region/gemeente name), kept
     //    by triggers (migration SearchIndexes1795875600000).
@@ -88,10 +99,12 @@ export class DirectoryService {
         FROM person p WHERE p.archived_at IS NULL AND ${person.match}
       UNION ALL
       SELECT 'function', f.id, 2 * word_similarity(kk_fold($1), f.search_text) + similarity(kk_fold($1), f.search_text)
-        FROM function_assignment f WHERE kk_fold($1) <% f.search_text AND ${FUNCTION_CURRENT_SQL('f')}`;
+        FROM function_assignment f
+       WHERE (f.search_text LIKE '%' || kk_fold($2) || '%' OR ${everyWordMatches('f.search_text', wordParams)})
+         AND ${FUNCTION_CURRENT_SQL('f')}`;
     const pageSql = `
       WITH hits AS MATERIALIZED (${hits}),
-           cutoff AS (SELECT score FROM hits ORDER BY score DESC LIMIT 1 OFFSET $3::int + $4::int - 1)
+           cutoff AS (SELECT score FROM hits ORDER BY score DESC LIMIT 1 OFFSET ${limit}::int + ${offset}::int - 1)
       SELECT h.kind, h.id, d.title, d.subtitle, h.score, (SELECT count(*) FROM hits) AS total
         FROM hits h
         CROSS JOIN LATERAL (
@@ -109,8 +122,8 @@ export class DirectoryService {
                     LEFT JOIN municipality g ON g.code = f.municipality_code
                    WHERE h.kind = 'function' AND f.id = h.id OFFSET 0) t) d
        WHERE h.score >= coalesce((SELECT score FROM cutoff), '-Infinity'::float8)
-       ORDER BY h.score DESC, d.sort_key COLLATE "C", h.kind, h.id LIMIT $3 OFFSET $4`;
-    const params = [query.q, escapeLike(query.q)];
+       ORDER BY h.score DESC, d.sort_key COLLATE "C", h.kind, h.id LIMIT ${limit} OFFSET ${offset}`;
+    const params = [query.q, escapeLike(query.q), ...words];
     const { count, rows } = await withSearchThreshold(this.dataSource, async (manager) => {
       // One statement: the total comes with the page; only a page past the end is counted apart.
       const page: {

@@ -30,7 +30,7 @@ import {
   UpdateOrganisationDto,
 } from './dto/organisation.dto';
 import { OrganisationEntity } from './organisation.entity';
-import { withSearchThreshold } from './search-sql';
+import { everyWordMatches, searchWords, withSearchThreshold } from './search-sql';
 
 export interface OrganisationRow {
   id: string;
@@ -165,7 +165,7 @@ export class OrganisationsService {
     if (query.q) {
       const text = param(query.q);
       const like = param(escapeLike(query.q));
-      const relevance = organisationRelevance('o', text, like);
+      const relevance = organisationRelevance('o', text, like, searchWords(query.q).map(param));
       where.push(relevance.match);
       score = relevance.score;
     }
@@ -455,14 +455,16 @@ export class OrganisationsService {
 }
 
 /**
- * Relevance of organisation `alias` for the user's text. A row matches on Dutch full text, on trigram word
- * similarity of the folded name (typos: "polite", "amstrdam"), or on a plain substring. The score adds word
- * similarity (weighted double), whole-name similarity, a bonus for a name that starts with the text, and ts_rank.
+ * Relevance of organisation `alias` for the user's text. A row matches when every word of the text is found in the
+ * folded name, as a substring or typo-tolerant ("polite", "amstrdam"; see everyWordMatches), when the whole text is
+ * a substring of the name, or on Dutch full text over name and description. The score adds word similarity
+ * (weighted double), whole-name similarity, a bonus for a name that starts with the text, and ts_rank.
  */
 export function organisationRelevance(
   alias: string,
   textParam: string,
   likeParam: string,
+  wordParams: readonly string[],
 ): { match: string; score: string } {
   // search_name = kk_fold(name), search_vector = to_tsvector('dutch', kk_fold(name || ' ' || description)): stored
   // by a trigger (migration SearchIndexes1795875600000), since computing them per matching row dominated search.
@@ -471,9 +473,9 @@ export function organisationRelevance(
   const vector = `${alias}.search_vector`;
   const query = `plainto_tsquery('dutch'::regconfig, ${folded})`;
   return {
-    // Every arm has an index (idx_organisation_search_name_trgm twice, idx_organisation_search_vector): a BitmapOr.
-    // `<%` needs withSearchThreshold(): it is word_similarity >= 0.5 there.
-    match: `(${name} LIKE '%' || kk_fold(${likeParam}) || '%' OR ${folded} <% ${name} OR ${vector} @@ ${query})`,
+    // Every arm has an index (idx_organisation_search_name_trgm, idx_organisation_search_vector): a BitmapOr.
+    match: `(${name} LIKE '%' || kk_fold(${likeParam}) || '%' OR ${everyWordMatches(name, wordParams)}
+             OR ${vector} @@ ${query})`,
     score: `(2 * word_similarity(${folded}, ${name}) + similarity(${folded}, ${name})
              + CASE WHEN ${name} LIKE kk_fold(${likeParam}) || '%' THEN 1 ELSE 0 END + ts_rank(${vector}, ${query}))`,
   };

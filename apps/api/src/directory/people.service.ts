@@ -28,7 +28,7 @@ import {
   UpdatePersonDto,
 } from './dto/person.dto';
 import { PersonEntity } from './person.entity';
-import { withSearchThreshold } from './search-sql';
+import { everyWordMatches, searchWords, withSearchThreshold } from './search-sql';
 
 interface PersonRow {
   id: string;
@@ -78,16 +78,20 @@ export function personSnapshot(entity: PersonEntity): Snapshot {
 }
 
 /**
- * Relevance of person `p`: typo-tolerant on the folded name, substring on name and e-mail. p.search_name is
- * kk_fold(p.name), stored by a trigger (migration SearchIndexes1795875600000).
+ * Relevance of person `p`: every word of the text in the folded name (substring or typo-tolerant, see
+ * everyWordMatches), or the whole text as a substring of name or e-mail. p.search_name is kk_fold(p.name), stored by
+ * a trigger (migration SearchIndexes1795875600000).
  */
-export function personRelevance(textParam: string, likeParam: string): { match: string; score: string } {
+export function personRelevance(
+  textParam: string,
+  likeParam: string,
+  wordParams: readonly string[],
+): { match: string; score: string } {
   const name = 'p.search_name';
   const folded = `kk_fold(${textParam})`;
   return {
-    // Indexed arms (idx_person_search_name_trgm twice, idx_person_work_email_trgm): a BitmapOr.
-    // `<%` needs withSearchThreshold(): it is word_similarity >= 0.5 there.
-    match: `(${name} LIKE '%' || kk_fold(${likeParam}) || '%' OR ${folded} <% ${name}
+    // Indexed arms (idx_person_search_name_trgm, idx_person_work_email_trgm): a BitmapOr.
+    match: `(${name} LIKE '%' || kk_fold(${likeParam}) || '%' OR ${everyWordMatches(name, wordParams)}
              OR lower(coalesce(p.work_email, '')) LIKE '%' || lower(${likeParam}) || '%')`,
     score: `(2 * word_similarity(${folded}, ${name}) + similarity(${folded}, ${name})
              + CASE WHEN ${name} LIKE kk_fold(${likeParam}) || '%' THEN 1 ELSE 0 END)`,
@@ -111,13 +115,18 @@ export class PeopleService {
     if (!query.includeArchived) where.push('p.archived_at IS NULL');
     if (query.organisation) where.push(`p.organisation_id = ${param(query.organisation)}::uuid`);
     let score = '0';
+    // The whole text only weighs in the score, so the count runs without it (an unused parameter has no type).
+    let countParams: unknown[] | undefined;
     if (query.q) {
-      const relevance = personRelevance(param(query.q), param(escapeLike(query.q)));
+      const like = param(escapeLike(query.q));
+      const words = searchWords(query.q).map(param);
+      countParams = [...params];
+      const relevance = personRelevance(param(query.q), like, words);
       where.push(relevance.match);
       score = relevance.score;
     }
+    countParams ??= [...params];
     const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-    const countParams = [...params];
     const stale = param(this.config.DIRECTORY_STALE_MONTHS);
     const limit = param(query.pageSize);
     const offset = param((query.page - 1) * query.pageSize);

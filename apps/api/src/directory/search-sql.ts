@@ -20,3 +20,31 @@ export function withSearchThreshold<T>(
     return work(manager);
   });
 }
+
+/** At most this many words of a query must each match; further words still count in the relevance score. */
+export const MAX_SEARCH_WORDS = 6;
+
+/**
+ * The words of a search text that must each match: split on white space, LIKE's wildcards and escape character
+ * removed (they carry no meaning in names), duplicates and empty words dropped, the first MAX_SEARCH_WORDS kept.
+ */
+export function searchWords(text: string): string[] {
+  const words = text
+    .split(/\s+/)
+    .map((word) => word.replace(/[\\%_]/g, ''))
+    .filter((word) => word.length > 0);
+  return [...new Set(words)].slice(0, MAX_SEARCH_WORDS);
+}
+
+/**
+ * Every word (one placeholder each) matches `column`, as a substring or typo-tolerant (`<%`: word_similarity ≥ 0.5
+ * inside withSearchThreshold()). Each arm is served by the column's trigram GIN index: a BitmapAnd of BitmapOrs.
+ * "aandachtsfunctionaris zwolle" thus finds Zwolle's aandachtsfunctionaris, not every aandachtsfunctionaris whose
+ * label alone comes close to the whole query. Without words: FALSE (the caller's other arms decide).
+ */
+export function everyWordMatches(column: string, wordParams: readonly string[]): string {
+  if (wordParams.length === 0) return 'FALSE';
+  return `(${wordParams
+    .map((word) => `(${column} LIKE '%' || kk_fold(${word}) || '%' OR kk_fold(${word}) <% ${column})`)
+    .join(' AND ')})`;
+}

@@ -9,6 +9,7 @@ import { Handoffs1795875131098 } from './1795875131098-handoffs';
 import { SearchIndexes1795875600000 } from './1795875600000-search-indexes';
 import { Monitoring1795876186918 } from './1795876186918-monitoring';
 import { SearchTextRefresh1795876800000 } from './1795876800000-search-text-refresh';
+import { DirectoryRevision1795882000000 } from './1795882000000-directory-revision';
 
 /** Migrations in order. Generated with `npm run db:migration:generate -- <Name>`; never edited once merged. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -22,4 +23,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   SearchIndexes1795875600000,
   Monitoring1795876186918,
   SearchTextRefresh1795876800000,
+  DirectoryRevision1795882000000,
 ];
