@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
+import type { Server } from 'node:http';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { configureApp } from './app.setup';
@@ -23,6 +24,10 @@ async function bootstrap(): Promise<void> {
       logger.log(`${signal}: finishing requests in flight, then closing the database`);
       // Requests in flight get the grace period; after that the process ends regardless.
       setTimeout(() => process.exit(1), config.SHUTDOWN_GRACE_SECONDS * 1000).unref();
+      // server.close() waits for keep-alive connections to go idle and time out (5 s); close them as soon as their
+      // response is sent, so that a drained instance exits at once.
+      const server: Server = app.getHttpServer();
+      setInterval(() => server.closeIdleConnections(), 100).unref();
     });
   }
   await app.get(SetupService).run();

@@ -31,6 +31,27 @@ const CODE_BY_STATUS: Record<number, ErrorCode> = {
   415: ErrorCode.unsupportedMediaType,
 };
 
+/** SQLSTATEs of a database that is away, overloaded or timed out: worth retrying, not a bug of the request. */
+const TRANSIENT_SQLSTATE = /^(08|53|57P0[1-3]|57014|55P03|40001|40P01)/;
+/** node-postgres errors without an SQLSTATE: the connection failed, broke or timed out. */
+const TRANSIENT_DRIVER_ERROR =
+  /ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|EHOSTUNREACH|Connection terminated|timeout exceeded when trying to connect|Query read timeout|Client has encountered a connection error/;
+
+/**
+ * Whether an unknown error means the database is unavailable for now (outage, restart, statement or lock timeout,
+ * serialization failure): the caller gets 503 with Retry-After instead of a 500, and may simply try again — every
+ * write is one transaction, so nothing of the failed request was kept.
+ */
+export function isTransientDatabaseError(exception: unknown): boolean {
+  // Duck-typed: errors of node:net come from another realm under some runners, where instanceof Error fails.
+  if (typeof exception !== 'object' || exception === null) return false;
+  const driverError = (exception as { driverError?: unknown }).driverError ?? exception;
+  const { code, message } = driverError as { code?: unknown; message?: unknown };
+  if (typeof code === 'string' && (TRANSIENT_SQLSTATE.test(code) || TRANSIENT_DRIVER_ERROR.test(code)))
+    return true;
+  return typeof message === 'string' && TRANSIENT_DRIVER_ERROR.test(message);
+}
+
 /**
  * Renders every error as RFC 9457 application/problem+json. Unknown errors become a generic 500 whose body
  * holds no stack trace or SQL, only a correlation id that the log line carries too.
@@ -52,6 +73,7 @@ export class ProblemFilter implements ExceptionFilter {
     if (exception instanceof ProblemException) {
       for (const [name, value] of Object.entries(exception.headers)) response.setHeader(name, value);
     }
+    if (problem.code === ErrorCode.databaseUnavailable) response.setHeader('Retry-After', '5');
     response.status(problem.status).type('application/problem+json').json(problem);
   }
 
@@ -75,6 +97,14 @@ export class ProblemFilter implements ExceptionFilter {
             ? (exception.getResponse() as string)
             : exception.message;
       return this.problem(status, CODE_BY_STATUS[status] ?? ErrorCode.internal, detail, instance);
+    }
+    if (isTransientDatabaseError(exception)) {
+      return this.problem(
+        503,
+        ErrorCode.databaseUnavailable,
+        'The database is unavailable or busy at the moment. Try again shortly.',
+        instance,
+      );
     }
     return this.problem(
       500,

@@ -34,7 +34,10 @@ export async function createDataSource(config: AppConfig): Promise<DatabaseHandl
         options: '-c jit=off',
         statement_timeout: config.DATABASE_STATEMENT_TIMEOUT_MS,
         query_timeout: config.DATABASE_STATEMENT_TIMEOUT_MS + 1_000,
-        idle_in_transaction_session_timeout: config.DATABASE_STATEMENT_TIMEOUT_MS * 2,
+        // A row lock held by a vanished instance (power loss, network split) is released when the server drops its
+        // idle transaction; meanwhile a waiting request gives up after a third of the statement timeout (503).
+        lock_timeout: Math.ceil(config.DATABASE_STATEMENT_TIMEOUT_MS / 3),
+        idle_in_transaction_session_timeout: config.DATABASE_STATEMENT_TIMEOUT_MS,
       },
     });
     return { dataSource };

@@ -45,6 +45,11 @@ describeWithServer('GET /api/v1/health when the PostgreSQL server goes away', ()
     await proxy.stop();
     const down = await request(app.getHttpServer()).get('/api/v1/health').expect(503);
     expect(down.body).toEqual({ status: 'unavailable', database: 'down' });
+    // Any route that needs the database answers 503 with Retry-After, never a 500.
+    const read = await request(app.getHttpServer()).get('/api/v1/organisations').expect(503);
+    expect(read.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(read.headers['retry-after']).toBe('5');
+    expect(read.body).toMatchObject({ status: 503, code: 'database_unavailable' });
     await proxy.start(port);
     let status = 0;
     for (let attempt = 0; attempt < 20 && status !== 200; attempt++) {
