@@ -18,9 +18,12 @@ import { DirectoryImportModule } from './directory/import/directory-import.modul
 import { GeoModule } from './geo/geo.module';
 import { HandoffsModule } from './handoffs/handoffs.module';
 import { HealthModule } from './health/health.module';
+import { HandoffJobsModule } from './jobs/handoff-jobs.module';
+import { JobsModule } from './jobs/jobs.module';
 import { HsdsModule } from './hsds/hsds.module';
 import { MonitoringModule } from './monitoring/monitoring.module';
 import { MunicipalitiesModule } from './municipalities/municipalities.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { OpenApiModule } from './openapi/openapi.module';
 import { ReferenceDataModule } from './reference-data/reference-data.module';
 import { RegionsModule } from './regions/regions.module';
@@ -67,7 +70,10 @@ import { ResponsibilitiesModule } from './responsibilities/responsibilities.modu
     DirectoryImportModule,
     HsdsModule,
     ResponsibilitiesModule,
+    JobsModule,
     HandoffsModule,
+    NotificationsModule,
+    HandoffJobsModule,
     MonitoringModule,
     GeoModule,
     OpenApiModule,

@@ -8,6 +8,8 @@ import { json, text } from 'express';
 import helmet from 'helmet';
 import { apiConventions } from './common/api-conventions.middleware';
 import { bodyParserErrors } from './common/body-parser-errors.middleware';
+import { limitJsonDepth } from './common/json-depth.middleware';
+import { refuseNulCharacters } from './common/nul-character.middleware';
 import { noStoreForPersonalData } from './common/cache-control.middleware';
 import { requireJsonBody } from './common/content-type.middleware';
 import { webStatic } from './common/web-static';
@@ -50,6 +52,8 @@ export function configureApp(app: NestExpressApplication): INestApplication {
     json({ limit: '10mb' }),
   );
   app.useBodyParser('json', { limit: '256kb', type: ['application/json', 'application/merge-patch+json'] });
+  app.use(limitJsonDepth);
+  app.use(API_BASE_PATH, refuseNulCharacters);
   app.use(bodyParserErrors);
   const web = config.WEB_DIST_DIR ? webStatic(config.resolvePath(config.WEB_DIST_DIR)) : null;
   if (web) app.use(...web);

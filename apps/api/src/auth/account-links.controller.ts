@@ -6,6 +6,7 @@ import {
   ApiCreatedResponse,
   ApiGoneResponse,
   ApiNoContentResponse,
+  ApiNotFoundResponse,
   ApiOperation,
   ApiTags,
   ApiTooManyRequestsResponse,
@@ -36,6 +37,7 @@ export class AccountLinksController {
   })
   @ApiCreatedResponse({ type: InvitationDto })
   @ApiConflictResponse({ type: ProblemResponseDto, description: 'account_already_active' })
+  @ApiNotFoundResponse({ type: ProblemResponseDto, description: 'No account with this id.' })
   invite(
     @Body() dto: CreateInvitationDto,
     @CurrentPrincipal() principal: Principal,

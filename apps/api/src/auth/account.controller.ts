@@ -18,6 +18,7 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiTags,
+  ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
 import { SessionStage } from '@ketenkaart/shared-domain';
 import type { Request, Response } from 'express';
@@ -81,6 +82,11 @@ export class AccountController {
   @SignedIn({ stages: COMPLETE_OR_ENROLLING })
   @ApiOperation({ summary: 'Change my password (ends my other sessions)' })
   @ApiNoContentResponse()
+  @ApiTooManyRequestsResponse({
+    type: ProblemResponseDto,
+    description:
+      '`sign_in_throttled`: too many wrong current passwords; `Retry-After` says when to try again.',
+  })
   changePassword(
     @CurrentPrincipal() principal: Principal,
     @Body() dto: ChangePasswordDto,

@@ -9,6 +9,9 @@ import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { DemoAccountsSeeder } from './demo-accounts.seeder';
 import { MailService } from './mail.service';
+import { OidcClient } from './oidc/oidc-client';
+import { OidcController } from './oidc/oidc.controller';
+import { OidcService } from './oidc/oidc.service';
 import { PasswordService } from './password.service';
 import { SecondFactorService } from './second-factor.service';
 import { SecretBox } from './secret-box';
@@ -18,7 +21,13 @@ import { SignInThrottleService } from './sign-in-throttle.service';
 /** Accounts, sign-in, sessions and one-time links. Global, because the global AccessGuard resolves sessions. */
 @Global()
 @Module({
-  controllers: [AuthController, AccountController, AccountsController, AccountLinksController],
+  controllers: [
+    AuthController,
+    AccountController,
+    AccountsController,
+    AccountLinksController,
+    OidcController,
+  ],
   providers: [
     AuthService,
     AccountSelfService,
@@ -31,6 +40,8 @@ import { SignInThrottleService } from './sign-in-throttle.service';
     SignInThrottleService,
     MailService,
     DemoAccountsSeeder,
+    OidcService,
+    OidcClient,
   ],
   exports: [SessionService, DemoAccountsSeeder, MailService],
 })

@@ -1,6 +1,8 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { AccountEntity } from './account.entity';
 
+export type SessionAuthMethod = 'password' | 'sso';
+
 /**
  * A server-side browser session. The cookie holds a random token; only its SHA-256 is stored, so a copy of the
  * table cannot be replayed as cookies. `id` is the public handle for listing and ending sessions.
@@ -41,4 +43,8 @@ export class SessionEntity {
 
   @Column({ name: 'two_factor_passed', type: 'boolean', default: false })
   twoFactorPassed!: boolean;
+
+  /** How the session began: `password` (this portal) or `sso` (OpenID Connect identity provider). */
+  @Column({ name: 'auth_method', type: 'varchar', length: 20, default: 'password' })
+  authMethod!: SessionAuthMethod;
 }

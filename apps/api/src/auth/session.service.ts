@@ -16,7 +16,7 @@ import { makePrincipal, type Principal } from '../common/principal';
 import { AppConfig } from '../config/app-config';
 import { AccountEntity } from './account.entity';
 import { randomToken, sha256Hex } from './secure-random';
-import { SessionEntity } from './session.entity';
+import { SessionEntity, type SessionAuthMethod } from './session.entity';
 
 /** Writing last_seen_at on every request would make each read a write; this resolution is precise enough. */
 const TOUCH_INTERVAL_MS = 30_000;
@@ -78,6 +78,7 @@ export class SessionService {
     twoFactorPassed: boolean,
     request: Request,
     response: Response,
+    authMethod: SessionAuthMethod = 'password',
   ): Promise<ResolvedSession> {
     const previous = tokenOf(request);
     if (previous) await this.sessions.delete({ tokenHash: sha256Hex(previous) });
@@ -95,6 +96,7 @@ export class SessionService {
         ip: clientIp(request),
         userAgent: (request.headers['user-agent'] ?? '').slice(0, 300) || null,
         twoFactorPassed,
+        authMethod,
       }),
     );
     this.setCookies(response, token);

@@ -21,7 +21,7 @@ export function requireJsonBody(request: Request, response: Response, next: Next
       title: 'Unsupported Media Type',
       status: 415,
       detail: `Send the body as ${[...ACCEPTED.slice(0, 1), ...extra].join(' or ')} (got '${type || 'none'}').`,
-      instance: request.path,
+      instance: request.originalUrl.split('?')[0],
       code: ErrorCode.unsupportedMediaType,
       correlationId: correlationIdOf(request),
     });

@@ -1,4 +1,5 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ValidateBy, ValidationOptions } from 'class-validator';
 import { ErrorCode, InvalidParam } from '@ketenkaart/shared-domain';
 import { ProblemException } from './problem.exception';
 
@@ -34,4 +35,26 @@ export function createValidationPipe(): ValidationPipe {
       return new ProblemException(400, ErrorCode.validationFailed, detail, invalidParams);
     },
   });
+}
+
+/**
+ * A finite number with at most `places` decimals. Replaces class-validator's `IsNumber({ maxDecimalPlaces })`,
+ * which throws (a 500) on a fraction written in exponent notation such as 5e-323 (found by the API fuzzer).
+ * Keeps the constraint name `isNumber`, so clients see the same `invalidParams` code as before.
+ */
+export function IsNumberWithDecimals(places: number, options?: ValidationOptions): PropertyDecorator {
+  const factor = 10 ** places;
+  return ValidateBy(
+    {
+      name: 'isNumber',
+      validator: {
+        validate: (value: unknown) =>
+          typeof value === 'number' &&
+          Number.isFinite(value) &&
+          Math.round(value * factor) / factor === value,
+        defaultMessage: () => `$property must be a number with at most ${places} decimal(s)`,
+      },
+    },
+    options,
+  );
 }

@@ -37,4 +37,29 @@ describe('loadConfig', () => {
     expect(loadConfig({ DIRECTORY_STALE_MONTHS: '6' }).DIRECTORY_STALE_MONTHS).toBe(6);
     expect(() => loadConfig({ DIRECTORY_STALE_MONTHS: '0' })).toThrow(/DIRECTORY_STALE_MONTHS/);
   });
+
+  it('keeps single sign-on off unless OIDC_ISSUER is set, and then needs a client id', () => {
+    expect(loadConfig({}).oidcEnabled).toBe(false);
+    const config = loadConfig({
+      OIDC_ISSUER: 'https://login.example.nl/realms/ketenkaart',
+      OIDC_CLIENT_ID: 'ketenkaart',
+      PUBLIC_URL: 'https://ketenkaart.example.nl',
+    });
+    expect(config.oidcEnabled).toBe(true);
+    expect(config.oidcRedirectUri).toBe('https://ketenkaart.example.nl/api/v1/auth/oidc/callback');
+    expect(config.OIDC_SCOPES).toBe('openid email profile');
+    expect(() => loadConfig({ OIDC_ISSUER: 'https://login.example.nl' })).toThrow(/OIDC_CLIENT_ID.*required/);
+  });
+
+  it('accepts plain http for the identity provider only on loopback outside production', () => {
+    const base = { OIDC_CLIENT_ID: 'ketenkaart' };
+    expect(loadConfig({ ...base, OIDC_ISSUER: 'http://127.0.0.1:8080' }).oidcEnabled).toBe(true);
+    expect(() => loadConfig({ ...base, OIDC_ISSUER: 'http://sso.example.nl' })).toThrow(/OIDC_ISSUER.*https/);
+    expect(() =>
+      loadConfig({ ...base, OIDC_ISSUER: 'http://localhost:8080', NODE_ENV: 'production' }),
+    ).toThrow(/OIDC_ISSUER.*production/);
+    expect(() => loadConfig({ ...base, OIDC_ISSUER: 'https://x.nl', OIDC_SCOPES: 'openid profile' })).toThrow(
+      /OIDC_SCOPES.*openid and email/,
+    );
+  });
 });

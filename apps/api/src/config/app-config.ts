@@ -148,6 +148,45 @@ export class AppConfig {
   @MinLength(32, { message: 'must be at least 32 characters' })
   TOTP_ENCRYPTION_KEY?: string;
 
+  /**
+   * Single sign-on (OpenID Connect, Authorization Code + PKCE): the identity provider's issuer, e.g.
+   * https://login.microsoftonline.com/<tenant>/v2.0 or https://sso.example.nl/realms/<realm>. Unset: SSO is off.
+   * Plain http only on a loopback host outside production (development and tests).
+   */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s]+$/, { message: 'must be an https:// URL (the issuer identifier)' })
+  OIDC_ISSUER?: string;
+
+  /** Client id registered at the identity provider; required when OIDC_ISSUER is set. */
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  OIDC_CLIENT_ID?: string;
+
+  /** Client secret of a confidential client (client_secret_basic); unset for a public client (PKCE only). */
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  OIDC_CLIENT_SECRET?: string;
+
+  /** Name of the identity provider on the sign-in page: "Inloggen met <name>". */
+  @IsString()
+  @MinLength(1)
+  @Matches(/^[^<>]{1,60}$/, { message: 'must be 1 to 60 characters without < or >' })
+  OIDC_DISPLAY_NAME = 'SSO';
+
+  /** Scopes asked for, separated by spaces; must include openid and email. */
+  @Matches(/^[\x21-\x7e]+( [\x21-\x7e]+)*$/, { message: 'must be scopes separated by single spaces' })
+  OIDC_SCOPES = 'openid email profile';
+
+  /**
+   * `acr` values (separated by spaces) that mean the identity provider did multi-factor authentication, so the
+   * account's own TOTP step is skipped. An `amr` with mfa, otp, hwk or sc counts as well.
+   */
+  @IsOptional()
+  @IsString()
+  OIDC_MFA_ACR_VALUES?: string;
+
   /** Months after which a directory entry that nobody verified is flagged stale and listed for CoMensha. */
   @Transform(toInt)
   @IsInt()
@@ -172,6 +211,34 @@ export class AppConfig {
   @Max(40)
   KADER_MIN_AF_HOURS = DEFAULT_KADER_MIN_AF_HOURS;
 
+  /** How often each instance polls the job queue (ms); 0 disables the background worker (tests run it by hand). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(3_600_000)
+  JOB_POLL_INTERVAL_MS = 5_000;
+
+  /** Minutes between overdue scans (one per time slot across all instances). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1440)
+  OVERDUE_SCAN_INTERVAL_MINUTES = 15;
+
+  /** Months after afgerond/afgewezen/ingetrokken/doorgestuurd that a hand-off keeps its notes and references. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(120)
+  HANDOFF_RETENTION_MONTHS = 24;
+
+  /** Hours an `Idempotency-Key` of POST /handoffs is remembered. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(720)
+  HANDOFF_IDEMPOTENCY_KEY_HOURS = 24;
+
   /** Seconds SIGTERM waits for requests in flight before the process exits anyway. */
   @Transform(toInt)
   @IsInt()
@@ -186,9 +253,46 @@ export class AppConfig {
   resolvePath(relative: string): string {
     return path.resolve(process.cwd(), relative);
   }
+
+  get oidcEnabled(): boolean {
+    return Boolean(this.OIDC_ISSUER);
+  }
+
+  /** Where the identity provider sends the browser back: on the portal's public origin. */
+  get oidcRedirectUri(): string {
+    return `${this.PUBLIC_URL}/api/v1/auth/oidc/callback`;
+  }
 }
 
 export class ConfigError extends Error {}
+
+function parseUrl(value: string): URL | null {
+  try {
+    return new URL(value);
+  } catch {
+    return null;
+  }
+}
+
+function oidcErrors(config: AppConfig): ValidationError[] {
+  const problem = (property: string, message: string) =>
+    Object.assign(new ValidationError(), { property, constraints: { oidc: message } });
+  const errors: ValidationError[] = [];
+  if (!config.OIDC_ISSUER) return errors;
+  const issuer = parseUrl(config.OIDC_ISSUER);
+  const loopback = issuer !== null && /^(localhost|127\.0\.0\.1|\[::1\])$/.test(issuer.hostname);
+  if (!issuer || (issuer.protocol !== 'https:' && !(issuer.protocol === 'http:' && loopback))) {
+    errors.push(problem('OIDC_ISSUER', 'must be an https:// URL (plain http only on localhost)'));
+  } else if (issuer.protocol === 'http:' && config.NODE_ENV === 'production') {
+    errors.push(problem('OIDC_ISSUER', 'must be https:// in production'));
+  }
+  if (!config.OIDC_CLIENT_ID) errors.push(problem('OIDC_CLIENT_ID', 'is required when OIDC_ISSUER is set'));
+  const scopes = config.OIDC_SCOPES.split(' ');
+  if (!scopes.includes('openid') || !scopes.includes('email')) {
+    errors.push(problem('OIDC_SCOPES', 'must include openid and email'));
+  }
+  return errors;
+}
 
 /** Validates an environment; throws a ConfigError naming every wrong variable and what it expects. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -211,6 +315,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       }),
     );
   }
+  errors.push(...oidcErrors(config));
   if (errors.length > 0) {
     const lines = errors.map((error) => {
       const value = raw[error.property];

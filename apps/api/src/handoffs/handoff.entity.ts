@@ -141,4 +141,12 @@ export class HandoffEntity {
   /** Reached a terminal state. */
   @Column({ name: 'closed_at', type: 'timestamptz', nullable: true })
   closedAt!: Date | null;
+
+  /** When the overdue hand-off was escalated to the ketenregisseur(s); set once, so it escalates once. */
+  @Column({ name: 'escalated_at', type: 'timestamptz', nullable: true })
+  escalatedAt!: Date | null;
+
+  /** When retention removed notes and references (only figures remain). */
+  @Column({ name: 'anonymised_at', type: 'timestamptz', nullable: true })
+  anonymisedAt!: Date | null;
 }

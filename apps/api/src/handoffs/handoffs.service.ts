@@ -29,6 +29,7 @@ import { Clock } from '../common/clock';
 import { todayInNetherlands } from '../common/dates';
 import type { Principal } from '../common/principal';
 import { ProblemException } from '../common/problem.exception';
+import { NotificationsService } from '../notifications/notifications.service';
 import { newCaseReference } from './case-reference';
 import {
   CreateHandoffDto,
@@ -97,6 +98,7 @@ export class HandoffsService {
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly notifications: NotificationsService,
   ) {}
 
   // ---------------------------------------------------------------- create and edit (concept)
@@ -302,6 +304,13 @@ export class HandoffsService {
         remark: dto.remark ?? null,
         alternativeOrganisationId: dto.alternativeOrganisationId ?? null,
         forwardedHandoffId,
+      });
+      // In the same transaction: the notifications and their e-mail jobs exist exactly when the move committed.
+      await this.notifications.handoffChanged(manager, {
+        transition: dto.transition,
+        handoffId: handoff.id,
+        forwardedHandoffId,
+        actorAccountId: principal.accountId,
       });
       await this.audit.record(
         {

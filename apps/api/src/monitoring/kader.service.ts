@@ -37,6 +37,7 @@ import {
 import { INITIAL_KADER_CRITERIA, INITIAL_KADER_VALID_FROM } from './kader-criteria';
 import { KaderAssessmentEntity } from './kader-assessment.entity';
 import { KaderCriterionEntity } from './kader-criterion.entity';
+import { PolicyDocumentsService, referenceDateOf } from './policy-documents.service';
 
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CURRENT = (alias: string) =>
@@ -78,6 +79,7 @@ export class KaderService implements OnApplicationBootstrap {
     private readonly config: AppConfig,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly policyDocuments: PolicyDocumentsService,
   ) {}
 
   /** Reference data in every database (not demo): version 1 of the criteria, once. Runs after migrations. */
@@ -249,6 +251,11 @@ export class KaderService implements OnApplicationBootstrap {
     const codes = municipalities.map((municipality) => municipality.code);
     const assessments = await this.assessments(manager, codes, period, set);
     const checks = await this.aandachtsfunctionarisChecks(manager, codes);
+    const policies = await this.policyDocuments.coverage(
+      manager,
+      codes,
+      referenceDateOf(kaderPeriodBounds(period).end, todayInNetherlands(this.clock.now())),
+    );
     const byMunicipality = new Map<string, Map<string, KaderStatus>>();
     for (const row of assessments) {
       const map = byMunicipality.get(row.municipality_code) ?? new Map<string, KaderStatus>();
@@ -271,6 +278,7 @@ export class KaderService implements OnApplicationBootstrap {
           ),
         })),
         aandachtsfunctionaris: checks.get(municipality.code) ?? this.emptyCheck(),
+        policyDocuments: policies.get(municipality.code)!,
         assessedCriteria: recorded.size,
       };
     });

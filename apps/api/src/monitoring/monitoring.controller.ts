@@ -114,6 +114,7 @@ export class MonitoringController {
   @Public()
   @ApiOperation({ summary: 'Kader status per gemeente and per theme (choropleth), with totals.' })
   @ApiOkResponse({ type: KaderOverviewDto })
+  @ApiNotFoundResponse({ type: ProblemResponseDto, description: 'No region with the id given as `region`.' })
   kaderOverview(@Query() query: KaderOverviewQueryDto): Promise<KaderOverviewDto> {
     return this.monitoring.kaderOverview(query);
   }
@@ -135,6 +136,7 @@ export class MonitoringController {
       'Hand-off figures (aggregates.read nationwide, handoff.figures.read own regions); counts below 5 as "<5".',
   })
   @ApiOkResponse({ type: HandoffFiguresDto })
+  @ApiNotFoundResponse({ type: ProblemResponseDto, description: 'No region with the id given as `region`.' })
   handoffFigures(
     @Query() query: HandoffFiguresQueryDto,
     @CurrentPrincipal() principal: Principal,

@@ -3,8 +3,6 @@ import {
   BasisVerdict,
   CoverageStatus,
   ErrorCode,
-  KADER_STATUSES,
-  KADER_THEMES,
   Permission,
   SUPPRESSED,
   type CoverageRegionType,
@@ -25,6 +23,7 @@ import {
   KaderOverviewQueryDto,
 } from './dto/monitoring.dto';
 import { KaderService } from './kader.service';
+import { kaderTotals } from './kader-totals';
 import { CountRow, figure, median, suppressBreakdown } from './suppression';
 
 const CURRENT = (alias: string) =>
@@ -61,20 +60,7 @@ export class MonitoringService {
       regionId: query.region ?? null,
       criteriaSetVersion: set.version,
       municipalities,
-      totals: {
-        municipalities: municipalities.length,
-        meetsBasis: municipalities.filter((m) => m.meetsBasis === BasisVerdict.yes).length,
-        doesNotMeetBasis: municipalities.filter((m) => m.meetsBasis === BasisVerdict.no).length,
-        unknown: municipalities.filter((m) => m.meetsBasis === BasisVerdict.unknown).length,
-        aandachtsfunctionarisMeets: municipalities.filter((m) => m.aandachtsfunctionaris.meets).length,
-        themes: KADER_THEMES.map((theme) => {
-          const statuses = municipalities.map((m) => m.themes.find((t) => t.theme === theme)!.status);
-          const counts = Object.fromEntries(
-            KADER_STATUSES.map((status) => [status, statuses.filter((s) => s === status).length]),
-          ) as Record<(typeof KADER_STATUSES)[number], number>;
-          return { theme, ...counts };
-        }),
-      },
+      totals: kaderTotals(municipalities),
     };
   }
 

@@ -4,8 +4,24 @@ import { API_VERSION } from '@ketenkaart/shared-domain';
 
 const PROBLEM_JSON = 'application/problem+json';
 
-type ResponseObject = { headers?: Record<string, unknown>; content?: Record<string, unknown> };
+type ResponseObject = {
+  description?: string;
+  headers?: Record<string, unknown>;
+  content?: Record<string, unknown>;
+};
 type OperationObject = { responses?: Record<string, ResponseObject | { $ref: string }> };
+
+/**
+ * Errors every operation can answer with, because they come from the middleware in front of all routes:
+ * a body or parameter that cannot be read (`invalid_json`, `validation_failed`), a body over the size limit, or a
+ * body that is not JSON. Documented on each operation unless it describes them itself.
+ */
+const GENERIC_ERRORS: Record<string, string> = {
+  '400':
+    'Invalid input: `invalid_json` (malformed or too deeply nested body) or `validation_failed` (`invalidParams` names each field).',
+  '413': '`payload_too_large`: the request body is over the size limit.',
+  '415': '`unsupported_media_type`: the request has a body that is not JSON.',
+};
 
 /**
  * The OpenAPI 3 document, built from the controllers and then brought in line with the NL GOV API Design
@@ -48,9 +64,18 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       },
     },
   };
+  const problemSchema = { $ref: '#/components/schemas/ProblemResponseDto' };
   for (const pathItem of Object.values(document.paths)) {
     for (const operation of Object.values(pathItem) as OperationObject[]) {
       if (!operation || typeof operation !== 'object' || !('responses' in operation)) continue;
+      // Answers any request can get, whatever the route (the middleware in app.setup.ts gives them).
+      for (const [status, description] of Object.entries(GENERIC_ERRORS)) {
+        operation.responses ??= {};
+        operation.responses[status] ??= {
+          description,
+          content: { 'application/json': { schema: problemSchema } },
+        };
+      }
       for (const [status, entry] of Object.entries(operation.responses ?? {})) {
         if ('$ref' in entry) continue;
         const response = entry as ResponseObject;
@@ -58,12 +83,11 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
           ...response.headers,
           'API-Version': { $ref: '#/components/headers/API-Version' },
         };
-        if (
-          Number(status) >= 400 &&
-          JSON.stringify(response.content?.['application/json'] ?? {}).includes('ProblemResponseDto')
-        ) {
-          response.content = { [PROBLEM_JSON]: response.content!['application/json'] };
-        }
+        // Errors are problem+json even where the success is another media type (a CSV export, say).
+        const problem = Object.values(response.content ?? {}).find((media) =>
+          JSON.stringify(media).includes('ProblemResponseDto'),
+        );
+        if (Number(status) >= 400 && problem) response.content = { [PROBLEM_JSON]: problem };
       }
     }
   }

@@ -17,6 +17,8 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<N
     LOG_LEVEL: 'silent',
     WEB_DIST_DIR: '',
     ADMIN_TOKEN: TEST_ADMIN_TOKEN,
+    // No background job worker: tests run due jobs themselves (JobQueue.runDueJobs) with their own clock.
+    JOB_POLL_INTERVAL_MS: '0',
     ...env,
   });
   try {

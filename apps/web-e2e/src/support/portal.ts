@@ -20,7 +20,7 @@ declare global {
   var ketenkaartPortal: RunningPortal | undefined;
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   const server = createServer();
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
@@ -41,9 +41,12 @@ function tail(file: string, lines = 40): string {
 /**
  * Starts the built portal (API serving the web build on the same origin) the way production does.
  * Uses `DATABASE_URL` when set (CI: a throwaway database on the real server), otherwise an in-memory
- * embedded database so that every run starts clean.
+ * embedded database so that every run starts clean. `extraEnv` adds settings (e.g. single sign-on) for a
+ * second portal that one journey starts for itself.
  */
-export async function startPortal(): Promise<RunningPortal> {
+export async function startPortal(
+  options: { extraEnv?: (baseUrl: string) => NodeJS.ProcessEnv; logName?: string } = {},
+): Promise<RunningPortal> {
   for (const [what, file] of [
     ['API build', API_MAIN],
     ['web build', path.join(WEB_DIST, 'index.html')],
@@ -55,7 +58,7 @@ export async function startPortal(): Promise<RunningPortal> {
     }
   }
   mkdirSync(ARTIFACTS_DIR, { recursive: true });
-  const logFile = path.join(ARTIFACTS_DIR, 'portal.log');
+  const logFile = path.join(ARTIFACTS_DIR, options.logName ?? 'portal.log');
   const log = createWriteStream(logFile);
 
   const port = await freePort();
@@ -73,6 +76,7 @@ export async function startPortal(): Promise<RunningPortal> {
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
   };
   if (!env.DATABASE_URL) env.PGLITE_DATA_DIR = 'memory://';
+  Object.assign(env, options.extraEnv?.(`http://127.0.0.1:${port}`));
 
   const child = spawn(process.execPath, [API_MAIN], {
     cwd: WORKSPACE_ROOT,

@@ -175,6 +175,45 @@ export function createRouter() {
                 },
               ],
             },
+            // Monitoring (issue 7): dashboards and the report for monitoring roles, assessment entry with kader.assess.
+            {
+              element: <RequireSession />,
+              children: [
+                {
+                  path: paths.monitoring.path,
+                  lazy: () =>
+                    import('./routes/monitoring').then((module) => ({
+                      Component: module.MonitoringDashboardRoute,
+                    })),
+                },
+                {
+                  path: paths.monitoringReport.path,
+                  lazy: () =>
+                    import('./routes/monitoring').then((module) => ({
+                      Component: module.MonitoringReportRoute,
+                    })),
+                },
+              ],
+            },
+            {
+              element: <RequireSession permission={Permission.kaderAssess} />,
+              children: [
+                {
+                  path: paths.municipalityAssessment.path,
+                  lazy: () =>
+                    import('./routes/monitoring').then((module) => ({
+                      Component: module.MunicipalityAssessmentRoute,
+                    })),
+                },
+                {
+                  path: paths.regionAssessment.path,
+                  lazy: () =>
+                    import('./routes/monitoring').then((module) => ({
+                      Component: module.RegionAssessmentRoute,
+                    })),
+                },
+              ],
+            },
             {
               element: <RequireSession permission={Permission.auditRead} />,
               children: [
@@ -182,6 +221,61 @@ export function createRouter() {
                   path: paths.auditTrail.path,
                   lazy: () =>
                     import('./routes/audit-trail').then((module) => ({ Component: module.AuditTrailRoute })),
+                },
+              ],
+            },
+            // Hand-offs (issue 6): each page behind the permission its API needs; the record itself is
+            // visible to whoever the API lets see it.
+            {
+              element: <RequireSession permission={Permission.handoffWrite} />,
+              children: [
+                {
+                  path: paths.handoffNew.path,
+                  lazy: () =>
+                    import('./routes/handoffs').then((module) => ({ Component: module.HandoffNewRoute })),
+                },
+                {
+                  path: paths.handoffOutbox.path,
+                  lazy: () =>
+                    import('./routes/handoffs').then((module) => ({ Component: module.HandoffOutboxRoute })),
+                },
+                {
+                  path: paths.handoffEdit.path,
+                  lazy: () =>
+                    import('./routes/handoffs').then((module) => ({ Component: module.HandoffEditRoute })),
+                },
+              ],
+            },
+            {
+              element: <RequireSession permission={Permission.handoffInbox} />,
+              children: [
+                {
+                  path: paths.handoffInbox.path,
+                  lazy: () =>
+                    import('./routes/handoffs').then((module) => ({ Component: module.HandoffInboxRoute })),
+                },
+              ],
+            },
+            {
+              element: <RequireSession />,
+              children: [
+                {
+                  path: paths.handoff.path,
+                  lazy: () =>
+                    import('./routes/handoffs').then((module) => ({ Component: module.HandoffRoute })),
+                },
+              ],
+            },
+            // Notifications (issue 6): every signed-in account has its own.
+            {
+              element: <RequireSession />,
+              children: [
+                {
+                  path: paths.notifications.path,
+                  lazy: () =>
+                    import('./routes/notifications').then((module) => ({
+                      Component: module.NotificationsRoute,
+                    })),
                 },
               ],
             },

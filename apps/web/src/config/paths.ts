@@ -75,6 +75,26 @@ export const paths = {
     getHref: (search?: { gm?: string }) =>
       search?.gm ? `/wie-moet-ik-bellen?gm=${encodeURIComponent(search.gm)}` : '/wie-moet-ik-bellen',
   },
+  // Hand-offs (issue 6): inbox, outbox, a new one, one hand-off and a concept resumed.
+  handoffInbox: {
+    path: '/overdrachten/inbox',
+    getHref: (search?: string) => (search ? `/overdrachten/inbox?${search}` : '/overdrachten/inbox'),
+  },
+  handoffOutbox: {
+    path: '/overdrachten/verstuurd',
+    getHref: (search?: string) => (search ? `/overdrachten/verstuurd?${search}` : '/overdrachten/verstuurd'),
+  },
+  handoffNew: { path: '/overdrachten/nieuw', getHref: () => '/overdrachten/nieuw' },
+  handoff: {
+    path: '/overdrachten/:id',
+    getHref: (id: string) => `/overdrachten/${encodeURIComponent(id)}`,
+  },
+  handoffEdit: {
+    path: '/overdrachten/:id/bewerken',
+    getHref: (id: string) => `/overdrachten/${encodeURIComponent(id)}/bewerken`,
+  },
+  // Notifications about hand-offs (issue 6): the signed-in account's own.
+  notifications: { path: '/meldingen', getHref: () => '/meldingen' },
   // Identity (issue 4). `returnTo` is a path inside the portal; the sign-in pages go there afterwards.
   signIn: {
     path: '/inloggen',
@@ -104,6 +124,25 @@ export const paths = {
   auditTrail: {
     path: '/audittrail',
     getHref: (search?: string) => (search ? `/audittrail?${search}` : '/audittrail'),
+  },
+  // Monitoring of the 2026 goals (issue 7). `search`: the page's own query string (periode, regio, dekking).
+  monitoring: {
+    path: '/monitoring',
+    getHref: (search?: string) => (search ? `/monitoring?${search}` : '/monitoring'),
+  },
+  monitoringReport: {
+    path: '/monitoring/rapportage',
+    getHref: (search?: string) => (search ? `/monitoring/rapportage?${search}` : '/monitoring/rapportage'),
+  },
+  municipalityAssessment: {
+    path: '/monitoring/gemeenten/:gmCode',
+    getHref: (gmCode: string, period?: string) =>
+      `/monitoring/gemeenten/${encodeURIComponent(gmCode)}${period ? `?periode=${encodeURIComponent(period)}` : ''}`,
+  },
+  regionAssessment: {
+    path: '/monitoring/regios/:regionId',
+    getHref: (regionId: string, period?: string) =>
+      `/monitoring/regios/${encodeURIComponent(regionId)}${period ? `?periode=${encodeURIComponent(period)}` : ''}`,
   },
 } as const;
 

@@ -35,6 +35,8 @@ export const ErrorCode = {
   signInThrottled: 'sign_in_throttled',
   /** The TOTP or recovery code is wrong, or was used already. */
   invalidSecondFactor: 'invalid_second_factor',
+  /** Single sign-on: the callback's `state` is unknown, expired, used already or belongs to another browser. */
+  ssoStateInvalid: 'sso_state_invalid',
   /** The session still needs the second factor before this route. */
   secondFactorRequired: 'second_factor_required',
   /** The role needs two-factor sign-in: enrol an authenticator app first. */

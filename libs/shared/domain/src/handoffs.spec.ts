@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import {
   addWorkingDays,
+  dutchPublicHolidays,
+  easterSunday,
+  isWorkingDay,
   allowedTransitions,
   applyTransition,
   consentProblems,
@@ -190,6 +193,60 @@ describe('deadlines in working days', () => {
     expect(addWorkingDays('2026-11-28', 1)).toBe('2026-11-30'); // Saturday → Monday
     expect(addWorkingDays('2026-11-23', 10)).toBe('2026-12-07');
     expect(addWorkingDays('2026-11-23', 0)).toBe('2026-11-23');
+  });
+  it('skips Dutch public holidays (Algemene termijnenwet)', () => {
+    expect(addWorkingDays('2026-12-24', 1)).toBe('2026-12-28'); // Kerst on Friday, then the weekend
+    // Goede Vrijdag (3 April) counts; Tweede Paasdag (6 April) does not.
+    expect(addWorkingDays('2026-04-02', 2)).toBe('2026-04-07');
+    expect(addWorkingDays('2026-05-13', 1)).toBe('2026-05-15'); // Hemelvaartsdag 14 May
+    expect(addWorkingDays('2026-04-24', 1)).toBe('2026-04-28'); // Koningsdag Monday 27 April
+    expect(isWorkingDay('2030-05-06')).toBe(true);
+    expect(isWorkingDay('2030-05-05')).toBe(false); // Sunday anyway
+    expect(isWorkingDay('2027-05-05')).toBe(false); // Bevrijdingsdag, a Wednesday
+  });
+  it('computes Easter and the holidays of 2025–2030', () => {
+    expect([2025, 2026, 2027, 2028, 2029, 2030].map(easterSunday)).toEqual([
+      '2025-04-20',
+      '2026-04-05',
+      '2027-03-28',
+      '2028-04-16',
+      '2029-04-01',
+      '2030-04-21',
+    ]);
+    expect(dutchPublicHolidays(2026)).toEqual([
+      '2026-01-01',
+      '2026-04-05',
+      '2026-04-06',
+      '2026-04-27',
+      '2026-05-05',
+      '2026-05-14',
+      '2026-05-24',
+      '2026-05-25',
+      '2026-12-25',
+      '2026-12-26',
+    ]);
+    // 27 April 2025 is a Sunday: Koningsdag moves to Saturday 26 April.
+    expect(dutchPublicHolidays(2025)).toContain('2025-04-26');
+    expect(dutchPublicHolidays(2025)).not.toContain('2025-04-27');
+    expect(dutchPublicHolidays(2030)).toEqual(
+      expect.arrayContaining(['2030-04-22', '2030-05-30', '2030-06-10', '2030-04-27']),
+    );
+  });
+  it('replays an escalation as a step that keeps the state', () => {
+    const steps: HandoffTimelineStep[] = [
+      { kind: 'created', party: 'sender', fromState: null, toState: 'concept' },
+      { kind: 'send', party: 'sender', fromState: 'concept', toState: 'verstuurd' },
+      { kind: 'escalated', party: 'receiver', fromState: 'verstuurd', toState: 'verstuurd' },
+      { kind: 'accept', party: 'receiver', fromState: 'verstuurd', toState: 'geaccepteerd' },
+    ];
+    expect(replayTimeline(steps)).toBe('geaccepteerd');
+    expect(() =>
+      replayTimeline([
+        ...steps.slice(0, 2),
+        { kind: 'accept', party: 'receiver', fromState: 'verstuurd', toState: 'geaccepteerd' },
+        { kind: 'escalated', party: 'receiver', fromState: 'geaccepteerd', toState: 'geaccepteerd' },
+      ]),
+    ).toThrow(/escalation outside verstuurd/);
   });
   it('flags a sent hand-off after its last day only', () => {
     expect(isOverdue('verstuurd', '2026-11-30', '2026-11-30')).toBe(false);

@@ -255,7 +255,13 @@ export function describeRefusal(transition: string, refusal: HandoffTransitionRe
 }
 
 /** Timeline kinds: every change is an event; `created` and `edited` do not change the state. */
-export const HandoffEventKind = { created: 'created', edited: 'edited', ...HandoffTransition } as const;
+export const HandoffEventKind = {
+  created: 'created',
+  edited: 'edited',
+  /** The deadline passed unanswered: the ketenregisseur(s) of the regions involved were alerted (once). */
+  escalated: 'escalated',
+  ...HandoffTransition,
+} as const;
 export type HandoffEventKind = (typeof HandoffEventKind)[keyof typeof HandoffEventKind];
 
 export interface HandoffTimelineStep {
@@ -286,6 +292,11 @@ export function replayTimeline(steps: readonly HandoffTimelineStep[]): HandoffSt
     if (step.kind === 'edited') {
       if (state !== 'concept' || step.toState !== 'concept')
         throw new Error(`${where}: edit outside concept`);
+      return;
+    }
+    if (step.kind === 'escalated') {
+      if (state !== 'verstuurd' || step.toState !== 'verstuurd')
+        throw new Error(`${where}: escalation outside verstuurd`);
       return;
     }
     const rule = transitionRule(step.kind);
@@ -506,19 +517,88 @@ export const EXTERNAL_REFERENCE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._/-]{1,59}$/;
 export const HANDOFF_NOTES_MAX_LENGTH = 1000;
 export const HANDOFF_REMARK_MAX_LENGTH = 500;
 
-/** ISO date `days` working days (Mon–Fri) after `isoDate`. Holidays are not counted yet. */
-export function addWorkingDays(isoDate: string, days: number): string {
+/** Easter Sunday of `year` (Gregorian calendar; anonymous Gregorian algorithm, Meeus/Jones/Butcher). */
+export function easterSunday(year: number): string {
+  const a = year % 19;
+  const b = Math.floor(year / 100);
+  const c = year % 100;
+  const d = Math.floor(b / 4);
+  const e = b % 4;
+  const f = Math.floor((b + 8) / 25);
+  const g = Math.floor((b - f + 1) / 3);
+  const h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4);
+  const k = c % 4;
+  const l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * m + 114) / 31);
+  const day = ((h + l - 7 * m + 114) % 31) + 1;
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+function shiftDate(isoDate: string, days: number): string {
   const date = new Date(`${isoDate}T12:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+/**
+ * Dutch public holidays of `year` as ISO dates, as the Algemene termijnenwet (art. 3) counts them: Nieuwjaarsdag,
+ * Eerste en Tweede Paasdag, Koningsdag (27 April, 26 April when the 27th is a Sunday), Bevrijdingsdag (5 May, every
+ * year under that law), Hemelvaartsdag, Eerste en Tweede Pinksterdag, Eerste en Tweede Kerstdag. Goede Vrijdag is
+ * not a public holiday under that law. Computed, so every year works (tested for 2025–2030).
+ */
+export function dutchPublicHolidays(year: number): string[] {
+  const easter = easterSunday(year);
+  const kingsDay = new Date(`${year}-04-27T12:00:00Z`).getUTCDay() === 0 ? `${year}-04-26` : `${year}-04-27`;
+  return [
+    `${year}-01-01`,
+    easter,
+    shiftDate(easter, 1),
+    kingsDay,
+    `${year}-05-05`,
+    shiftDate(easter, 39),
+    shiftDate(easter, 49),
+    shiftDate(easter, 50),
+    `${year}-12-25`,
+    `${year}-12-26`,
+  ].sort();
+}
+
+/** A working day: Monday to Friday and not a Dutch public holiday. */
+export function isWorkingDay(isoDate: string): boolean {
+  const weekday = new Date(`${isoDate}T12:00:00Z`).getUTCDay();
+  if (weekday === 0 || weekday === 6) return false;
+  return !dutchPublicHolidays(Number(isoDate.slice(0, 4))).includes(isoDate);
+}
+
+/** ISO date `days` working days (Mon–Fri, Dutch public holidays excluded) after `isoDate`. */
+export function addWorkingDays(isoDate: string, days: number): string {
+  let date = isoDate;
   let left = days;
   while (left > 0) {
-    date.setUTCDate(date.getUTCDate() + 1);
-    const weekday = date.getUTCDay();
-    if (weekday !== 0 && weekday !== 6) left -= 1;
+    date = shiftDate(date, 1);
+    if (isWorkingDay(date)) left -= 1;
   }
-  return date.toISOString().slice(0, 10);
+  return date;
 }
 
 /** A sent hand-off nobody answered by its deadline (the whole `respondBefore` day counts). */
 export function isOverdue(state: HandoffState, respondBefore: string | null, today: string): boolean {
   return state === 'verstuurd' && respondBefore !== null && today > respondBefore;
 }
+
+/** In-app notifications about hand-offs (and the e-mails that follow them); they name only the case reference. */
+export const HandoffNotificationKind = {
+  /** To the receiving organisation (or the function inbox's holders): a hand-off was sent or forwarded to it. */
+  received: 'handoff-received',
+  /** To the sender: accepted / declined. */
+  accepted: 'handoff-accepted',
+  declined: 'handoff-declined',
+  /** To the ketenregisseur(s) of the regions involved: the deadline passed unanswered. */
+  overdue: 'handoff-overdue',
+  /** To the ketenregisseurs of both regions: a case moves to another region. */
+  transferred: 'handoff-transferred',
+} as const;
+export type HandoffNotificationKind = (typeof HandoffNotificationKind)[keyof typeof HandoffNotificationKind];
+export const HANDOFF_NOTIFICATION_KINDS = Object.values(HandoffNotificationKind);

@@ -9,3 +9,4 @@ export * from './responsibilities';
 export * from './handoffs';
 export * from './identifying-data';
 export * from './monitoring';
+export * from './sso';

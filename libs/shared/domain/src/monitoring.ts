@@ -102,3 +102,41 @@ export const SUPPRESSED = '<5' as const;
 export type Suppressed = typeof SUPPRESSED;
 /** A count, or `<5` when it is suppressed. */
 export type Figure = number | Suppressed;
+
+/** Periods from `from` to `to` inclusive, in order (`2024-H2`, `2025-H1` → both). Empty when `from` is after `to`. */
+export function kaderPeriodsBetween(from: string, to: string): string[] {
+  const index = (period: string) => {
+    const match = KADER_PERIOD_PATTERN.exec(period);
+    if (!match) throw new Error(`not a period: ${period}`);
+    return Number(match[1]) * 2 + Number(match[2]) - 1;
+  };
+  const periods: string[] = [];
+  for (let i = index(from); i <= index(to); i++) periods.push(`${Math.floor(i / 2)}-H${(i % 2) + 1}`);
+  return periods;
+}
+
+/** The trend shows at most this many half-years (ten years). */
+export const KADER_TREND_MAX_PERIODS = 20;
+
+/**
+ * The two reports VNG owes (issue 7 §5): the interim report over a half-year (`2025-H1`) and the yearly overview
+ * over a year (`2026`), which takes per gemeente the latest half-year with a recorded assessment.
+ */
+export const KaderReportKind = {
+  tussenrapportage: 'tussenrapportage',
+  jaaroverzicht: 'jaaroverzicht',
+} as const;
+export type KaderReportKind = (typeof KaderReportKind)[keyof typeof KaderReportKind];
+export const KADER_REPORT_KINDS = Object.values(KaderReportKind);
+
+export const KADER_REPORT_KIND_LABELS: Record<KaderReportKind, string> = {
+  tussenrapportage: 'Tussenrapportage',
+  jaaroverzicht: 'Jaaroverzicht',
+};
+
+/** The period of a yearly overview: a year such as `2026`. */
+export const KADER_YEAR_PATTERN = /^(20\d{2})$/;
+
+/** The tables a report offers as CSV: one row per gemeente, or one row per region (coverage of the network). */
+export const KADER_REPORT_TABLES = ['gemeenten', 'regios'] as const;
+export type KaderReportTable = (typeof KADER_REPORT_TABLES)[number];

@@ -330,6 +330,63 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/sso": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether single sign-on is configured, and the name of the identity provider */
+        get: operations["OidcController_info"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/oidc/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Start single sign-on: redirects the browser to the identity provider
+         * @description Authorization Code flow with PKCE (S256), state and nonce; the pending sign-in is valid for 10 minutes and bound to this browser (cookie kk_oidc). Open it as a top-level navigation, not with fetch.
+         */
+        get: operations["OidcController_login"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/oidc/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The identity provider sends the browser back here (redirect URI)
+         * @description Redeems the code and checks the ID token. A known, active account whose e-mail address the provider verified gets a session (cookies kk_session and kk_csrf), then the browser goes to the next step: the account's own second factor unless the ID token shows multi-factor authentication (amr mfa/otp/hwk/sc or a configured acr). Otherwise no session, and the browser goes to the sign-in page with `sso-fout=<code>`.
+         */
+        get: operations["OidcController_callback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/health": {
         parameters: {
             query?: never;
@@ -1196,6 +1253,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/handoff-receiver-proposals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["HandoffProposalsController_propose"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["NotificationsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/mark-all-read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["NotificationsController_markAllRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["NotificationsController_markRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/kader-criteria": {
         parameters: {
             query?: never;
@@ -1308,6 +1429,92 @@ export interface paths {
         };
         /** Hand-off figures (aggregates.read nationwide, handoff.figures.read own regions); counts below 5 as "<5". */
         get: operations["MonitoringController_handoffFigures"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/municipalities/{gmCode}/policy-documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The adopted policy documents of a gemeente, newest adoption first. */
+        get: operations["PolicyDocumentsController_list"];
+        put?: never;
+        /** Records an adopted policy document of a gemeente (own regions, else 403 out_of_scope; beheerder everywhere). */
+        post: operations["PolicyDocumentsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/policy-documents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Changes the fields sent (e.g. validUntil when it ends). */
+        patch: operations["PolicyDocumentsController_update"];
+        trace?: never;
+    };
+    "/api/v1/policy-documents/{id}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Archives a document recorded by mistake (there is no hard delete). */
+        post: operations["PolicyDocumentsController_archive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/monitoring/kader-trend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Kader status per half-year (from … to): basis met, per theme, adopted policy. */
+        get: operations["KaderReportsController_trend"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/monitoring/reports/kader": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tussenrapportage (half-year) or jaaroverzicht (year) of the VNG Kader, as JSON or as CSV (Accept: text/csv or format=csv). */
+        get: operations["KaderReportsController_report"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1562,6 +1769,20 @@ export interface components {
         RequestPasswordResetDto: {
             /** @example k.jansen@gemeente.nl */
             email: string;
+        };
+        SsoInfoDto: {
+            /** @description True when single sign-on (OpenID Connect) is configured. */
+            enabled: boolean;
+            /**
+             * @description Name of the identity provider for the button "Inloggen met <displayName>".
+             * @example Entra ID
+             */
+            displayName?: string;
+            /**
+             * @description Open this path in the browser (top level) to sign in; add `?returnTo=/path`.
+             * @example /api/v1/auth/oidc/login
+             */
+            loginPath?: string;
         };
         HealthResponseDto: {
             /** @enum {string} */
@@ -2865,6 +3086,111 @@ export interface components {
             /** @description Forward: the new receiver. */
             forwardTo?: components["schemas"]["HandoffReceiverDto"] | null;
         };
+        ProposedOrganisationDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            type: "gemeente" | "politie" | "kmar" | "nla" | "om" | "ind" | "riec" | "zorg-en-veiligheidshuis" | "comensha" | "zorgcoordinatie" | "cosm" | "opvang" | "jeugdzorg" | "veilig-thuis" | "nidos" | "coa" | "fairwork" | "slachtofferhulp" | "emm" | "ngo";
+            /** @description A national organisation (serves every gemeente). */
+            national: boolean;
+        };
+        ProposalSourceDto: {
+            title: string;
+            reference: string | null;
+            url: string | null;
+        };
+        ProposalRegionDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example ketenregie */
+            typeCode: string;
+            name: string;
+        };
+        ReceiverProposalDto: {
+            organisation: components["schemas"]["ProposedOrganisationDto"];
+            /** @enum {string} */
+            organisationType: "gemeente" | "politie" | "kmar" | "nla" | "om" | "ind" | "riec" | "zorg-en-veiligheidshuis" | "comensha" | "zorgcoordinatie" | "cosm" | "opvang" | "jeugdzorg" | "veilig-thuis" | "nidos" | "coa" | "fairwork" | "slachtofferhulp" | "emm" | "ngo";
+            /** @example RIEC */
+            organisationTypeLabel: string;
+            /**
+             * @description The level of the matrix cell; null when the matrix has no cell for this type and task.
+             * @enum {string|null}
+             */
+            level: "lead" | "contributes" | "refers-on" | "not-responsible" | null;
+            note: string | null;
+            source: components["schemas"]["ProposalSourceDto"] | null;
+            /** @enum {string|null} */
+            origin: "national-default" | "regional-agreement" | null;
+            /** @description The region whose approved agreement applies (origin regional-agreement). */
+            agreementRegion: components["schemas"]["ProposalRegionDto"] | null;
+            /**
+             * Format: uuid
+             * @description The regional agreement (override) that names this organisation or sets the level.
+             */
+            agreementId: string | null;
+            /** @description The organisation type usually receives this path (path catalogue). */
+            usualReceiver: boolean;
+        };
+        NotResponsibleTypeDto: {
+            /** @enum {string} */
+            organisationType: "gemeente" | "politie" | "kmar" | "nla" | "om" | "ind" | "riec" | "zorg-en-veiligheidshuis" | "comensha" | "zorgcoordinatie" | "cosm" | "opvang" | "jeugdzorg" | "veilig-thuis" | "nidos" | "coa" | "fairwork" | "slachtofferhulp" | "emm" | "ngo";
+            organisationTypeLabel: string;
+            note: string;
+            source: components["schemas"]["ProposalSourceDto"];
+        };
+        ReceiverProposalListDto: {
+            /** @enum {string} */
+            pathCode: "comensha-aanmelding" | "cosm-plaatsing" | "vo-mo-plaatsing" | "overdracht-zorgcoordinator" | "zvh-intake" | "riec-intake" | "politie-nla-melding" | "hulpverlening" | "regio-overdracht";
+            /**
+             * @description The matrix task this path corresponds to.
+             * @enum {string}
+             */
+            task: "preventie" | "signalering" | "melding" | "registratie" | "opvang" | "zorgcoordinatie" | "hulpverlening" | "verblijfsrecht" | "opsporing" | "vervolging" | "bestuurlijke-aanpak" | "ketenregie";
+            /** @example Bestuurlijke aanpak */
+            taskLabel: string;
+            /** @example GM0153 */
+            municipalityCode: string;
+            /** @example Enschede */
+            municipalityName: string;
+            /** @enum {string|null} */
+            exploitationForm: "seksuele-uitbuiting" | "arbeidsuitbuiting" | "criminele-uitbuiting" | "gedwongen-orgaanverwijdering" | null;
+            /** @enum {string|null} */
+            targetGroup: "nl-adult" | "eu-adult" | "non-eu-adult" | "minor" | "amv" | null;
+            /** @description The first proposal: the one the form fills in (null when the matrix names nobody). */
+            proposal: components["schemas"]["ReceiverProposalDto"] | null;
+            /** @description Every candidate, best first. */
+            proposals: components["schemas"]["ReceiverProposalDto"][];
+            /** @description Organisation types the matrix says are explicitly not responsible here. */
+            notResponsible: components["schemas"]["NotResponsibleTypeDto"][];
+        };
+        NotificationDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "handoff-received" | "handoff-accepted" | "handoff-declined" | "handoff-overdue" | "handoff-transferred";
+            /** Format: uuid */
+            handoffId: string;
+            /** @example KK-2026-7QX4-M2PB */
+            caseReference: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            readAt: string | null;
+        };
+        NotificationPageDto: {
+            items: components["schemas"]["NotificationDto"][];
+            page: number;
+            pageSize: number;
+            /** @description Matching notifications (all, or unread with `unread=true`). */
+            total: number;
+            /** @description Unread notifications of the caller. */
+            unread: number;
+        };
+        MarkAllReadResultDto: {
+            /** @description How many notifications were marked read. */
+            marked: number;
+        };
         KaderCriterionDto: {
             /** @example BB-1 */
             code: string;
@@ -2931,6 +3257,12 @@ export interface components {
             /** @description Named, trained and with enough time. */
             meets: boolean;
         };
+        PolicyCoverageDto: {
+            /** @description Policy documents in force on the reference date of the period. */
+            documents: number;
+            /** @description Union of the forms they cover. */
+            exploitationForms: ("seksuele-uitbuiting" | "arbeidsuitbuiting" | "criminele-uitbuiting" | "gedwongen-orgaanverwijdering")[];
+        };
         KaderAssessedCriterionDto: {
             /** @example BB-1 */
             code: string;
@@ -2960,6 +3292,8 @@ export interface components {
             meetsBasis: "yes" | "no" | "unknown";
             themes: components["schemas"]["KaderThemeStatusDto"][];
             aandachtsfunctionaris: components["schemas"]["AandachtsfunctionarisCheckDto"];
+            /** @description Adopted policy documents in force on the period's last day (today while it runs). */
+            policyDocuments: components["schemas"]["PolicyCoverageDto"];
             /** @description Criteria with a recorded assessment. */
             assessedCriteria: number;
             /** @example 2025-H1 */
@@ -2994,6 +3328,8 @@ export interface components {
             meetsBasis: "yes" | "no" | "unknown";
             themes: components["schemas"]["KaderThemeStatusDto"][];
             aandachtsfunctionaris: components["schemas"]["AandachtsfunctionarisCheckDto"];
+            /** @description Adopted policy documents in force on the period's last day (today while it runs). */
+            policyDocuments: components["schemas"]["PolicyCoverageDto"];
             /** @description Criteria with a recorded assessment. */
             assessedCriteria: number;
         };
@@ -3018,6 +3354,8 @@ export interface components {
             doesNotMeetBasis: number;
             unknown: number;
             aandachtsfunctionarisMeets: number;
+            /** @description Gemeenten with at least one adopted policy document in force. */
+            withPolicyDocument: number;
             themes: components["schemas"]["KaderThemeTotalsDto"][];
         };
         KaderOverviewDto: {
@@ -3107,6 +3445,188 @@ export interface components {
             /** @description Share (0–1) answered late or still unanswered past the deadline; "<5" when from a suppressed count. */
             overdueShare: (number | "<5") | null;
         };
+        PolicyDocumentDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example GM0363 */
+            municipalityCode: string;
+            title: string;
+            url: string | null;
+            /** Format: date */
+            adoptedOn: string;
+            exploitationForms: ("seksuele-uitbuiting" | "arbeidsuitbuiting" | "criminele-uitbuiting" | "gedwongen-orgaanverwijdering")[];
+            /** Format: date */
+            validUntil: string | null;
+            /** @description Adopted on or before today, not ended and not archived. */
+            inForce: boolean;
+            /** Format: date-time */
+            archivedAt: string | null;
+            /** @description Send back on PATCH and archive (optimistic locking). */
+            version: number;
+            /** @description Who recorded it (account:<id>); only for callers who assess or monitor. */
+            createdBy: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        PolicyDocumentListDto: {
+            /** @example GM0363 */
+            municipalityCode: string;
+            /** @description Newest adoption first. */
+            items: components["schemas"]["PolicyDocumentDto"][];
+        };
+        CreatePolicyDocumentDto: {
+            /** @example Beleidskader aanpak mensenhandel 2025–2028 */
+            title: string;
+            /**
+             * @description Publication of the adopted text (e.g. CVDR); http or https only.
+             * @example https://lokaleregelgeving.overheid.nl/CVDR700000
+             */
+            url?: string | null;
+            /**
+             * Format: date
+             * @description Date of adoption; not in the future.
+             */
+            adoptedOn: string;
+            /** @description Forms of exploitation it covers. */
+            exploitationForms: ("seksuele-uitbuiting" | "arbeidsuitbuiting" | "criminele-uitbuiting" | "gedwongen-orgaanverwijdering")[];
+            /**
+             * Format: date
+             * @description Last day in force; on or after adoptedOn.
+             */
+            validUntil?: string | null;
+        };
+        UpdatePolicyDocumentDto: {
+            /** @description The version you read; a newer one on the server gives 409. */
+            version: number;
+            title?: string;
+            url?: string | null;
+            /** Format: date */
+            adoptedOn?: string;
+            exploitationForms?: ("seksuele-uitbuiting" | "arbeidsuitbuiting" | "criminele-uitbuiting" | "gedwongen-orgaanverwijdering")[];
+            /** Format: date */
+            validUntil?: string | null;
+        };
+        ArchivePolicyDocumentDto: {
+            /** @description The version you read; a newer one on the server gives 409. */
+            version: number;
+        };
+        KaderReportRegionDto: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            name: string;
+            /** @example ketenregie */
+            type: string;
+        };
+        KaderReportSummaryDto: {
+            municipalities: number;
+            meetsBasis: number;
+            doesNotMeetBasis: number;
+            unknown: number;
+            aandachtsfunctionarisMeets: number;
+            withPolicyDocument: number;
+            themes: components["schemas"]["KaderThemeTotalsDto"][];
+            regions: number;
+            ketenregisseurVacant: number;
+            zorgcoordinatieVacant: number;
+            zorgcoordinatieOpAfstand: number;
+        };
+        KaderReportPolicyDocumentDto: {
+            title: string;
+            url: string | null;
+            /** Format: date */
+            adoptedOn: string;
+            /** Format: date */
+            validUntil: string | null;
+            exploitationForms: ("seksuele-uitbuiting" | "arbeidsuitbuiting" | "criminele-uitbuiting" | "gedwongen-orgaanverwijdering")[];
+        };
+        KaderReportMunicipalityDto: {
+            /** @example GM0363 */
+            code: string;
+            /** @example Amsterdam */
+            name: string;
+            /** @description Half-year the status comes from (jaaroverzicht: the latest with a recorded assessment); null when none. */
+            basedOnPeriod: string | null;
+            criteriaSetVersion: number;
+            /** @enum {string} */
+            meetsBasis: "yes" | "no" | "unknown";
+            themes: components["schemas"]["KaderThemeStatusDto"][];
+            /** @description Themes whose basis level falls short (deels or voldoet niet). */
+            shortfallThemes: ("beleidsmatige-basis" | "signalerend-vermogen" | "bewustwording" | "samenwerking-keten-regio" | "opvang-en-hulpverlening")[];
+            aandachtsfunctionaris: components["schemas"]["AandachtsfunctionarisCheckDto"];
+            /** @description In force on the reference date. */
+            policyDocuments: components["schemas"]["KaderReportPolicyDocumentDto"][];
+            /** @description Forms the policy covers together. */
+            policyExploitationForms: ("seksuele-uitbuiting" | "arbeidsuitbuiting" | "criminele-uitbuiting" | "gedwongen-orgaanverwijdering")[];
+        };
+        KaderReportRegionCoverageDto: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            name: string;
+            ketenregisseur: components["schemas"]["FunctionCoverageDto"];
+            zorgcoordinatie: components["schemas"]["FunctionCoverageDto"];
+            /** @description The region's gemeenten that are in the report. */
+            municipalities: number;
+            municipalitiesMeetingBasis: number;
+            aandachtsfunctionarisMeets: number;
+            withPolicyDocument: number;
+        };
+        KaderReportCoverageDto: {
+            /** @enum {string} */
+            type: "veiligheidsregio" | "ketenregie" | "zorgcoordinatie";
+            regions: components["schemas"]["KaderReportRegionCoverageDto"][];
+        };
+        KaderReportDto: {
+            /** @enum {string} */
+            kind: "tussenrapportage" | "jaaroverzicht";
+            /** @example 2025-H1 */
+            period: string;
+            /** @description The half-years the report covers. */
+            periods: string[];
+            /** @example Tussenrapportage VNG Kader 2025-H1 — Nederland */
+            title: string;
+            /**
+             * Format: date
+             * @description Policy and coverage as on this date (the period's end, or today).
+             */
+            referenceDate: string;
+            /** Format: date-time */
+            generatedAt: string;
+            region: components["schemas"]["KaderReportRegionDto"] | null;
+            /** @description Criteria version of the last half-year. */
+            criteriaSetVersion: number;
+            summary: components["schemas"]["KaderReportSummaryDto"];
+            municipalities: components["schemas"]["KaderReportMunicipalityDto"][];
+            coverage: components["schemas"]["KaderReportCoverageDto"];
+            /** @description Hand-off figures of the period; counts below 5 are "<5" for callers who may not see single hand-offs. */
+            handoffFigures: components["schemas"]["HandoffFiguresDto"];
+        };
+        KaderTrendPeriodDto: {
+            /** @example 2025-H1 */
+            period: string;
+            criteriaSetVersion: number;
+            municipalities: number;
+            /** @description Gemeenten with at least one recorded criterion in the period. */
+            assessedMunicipalities: number;
+            meetsBasis: number;
+            doesNotMeetBasis: number;
+            unknown: number;
+            /** @description Gemeenten with adopted policy in force on the period's last day. */
+            withPolicyDocument: number;
+            /** @description Per theme the basis status counts. */
+            themes: components["schemas"]["KaderThemeTotalsDto"][];
+        };
+        KaderTrendDto: {
+            /** @example 2024-H1 */
+            from: string;
+            /** @example 2026-H2 */
+            to: string;
+            /** Format: uuid */
+            regionId: string | null;
+            /** @description Oldest first. */
+            periods: components["schemas"]["KaderTrendPeriodDto"][];
+        };
     };
     responses: never;
     parameters: never;
@@ -3183,6 +3703,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponseDto"];
                 };
             };
+            /** @description `payload_too_large`: the request body is over the size limit. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: the request has a body that is not JSON. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
         };
     };
     AuditController_export: {
@@ -3227,7 +3767,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/csv": components["schemas"]["ProblemResponseDto"];
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
                 };
             };
             /** @description Missing permission, second factor or CSRF token. */
@@ -3237,7 +3777,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/csv": components["schemas"]["ProblemResponseDto"];
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `payload_too_large`: the request body is over the size limit. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: the request has a body that is not JSON. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
                 };
             };
         };
@@ -3264,8 +3824,38 @@ export interface operations {
                     "application/json": components["schemas"]["SessionInfoDto"];
                 };
             };
+            /** @description Invalid input: `invalid_json` (malformed or too deeply nested body) or `validation_failed` (`invalidParams` names each field). */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
             /** @description invalid_credentials: the same for an unknown address. */
             401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `payload_too_large`: the request body is over the size limit. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: the request has a body that is not JSON. */
+            415: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
@@ -3341,6 +3931,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponseDto"];
                 };
             };
+            /** @description `payload_too_large`: the request body is over the size limit. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: the request has a body that is not JSON. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
             /** @description sign_in_throttled */
             429: {
                 headers: {
@@ -3372,6 +3982,16 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Invalid input: `invalid_json` (malformed or too deeply nested body) or `validation_failed` (`invalidParams` names each field). */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
             /** @description Not signed in, or the session expired. */
             401: {
                 headers: {
@@ -3384,6 +4004,26 @@ export interface operations {
             };
             /** @description Missing permission, second factor or CSRF token. */
             403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `payload_too_large`: the request body is over the size limit. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: the request has a body that is not JSON. */
+            415: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
@@ -3410,6 +4050,36 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SessionInfoDto"];
+                };
+            };
+            /** @description Invalid input: `invalid_json` (malformed or too deeply nested body) or `validation_failed` (`invalidParams` names each field). */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `payload_too_large`: the request body is over the size limit. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: the request has a body that is not JSON. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
                 };
             };
         };
@@ -3465,6 +4135,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponseDto"];
                 };
             };
+            /** @description `payload_too_large`: the request body is over the size limit. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: the request has a body that is not JSON. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
         };
     };
     AccountController_endOthers: {
@@ -3510,6 +4200,26 @@ export interface operations {
             };
             /** @description Missing permission, second factor or CSRF token. */
             403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `payload_too_large`: the request body is over the size limit. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: the request has a body that is not JSON. */
+            415: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
@@ -3580,6 +4290,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponseDto"];
                 };
             };
+            /** @description `payload_too_large`: the request body is over the size limit. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: the request has a body that is not JSON. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
         };
     };
     AccountController_changePassword: {
@@ -3635,6 +4365,36 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponseDto"];
                 };
             };
+            /** @description `payload_too_large`: the request body is over the size limit. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: the request has a body that is not JSON. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `sign_in_throttled`: too many wrong current passwords; `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
         };
     };
     AccountController_startEnrolment: {
@@ -3680,6 +4440,26 @@ export interface operations {
             };
             /** @description Missing permission, second factor or CSRF token. */
             403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `payload_too_large`: the request body is over the size limit. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: the request has a body that is not JSON. */
+            415: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
@@ -3755,6 +4535,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponseDto"];
                 };
             };
+            /** @description `payload_too_large`: the request body is over the size limit. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: the request has a body that is not JSON. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
         };
     };
     AccountController_recoveryCodes: {
@@ -3818,6 +4618,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponseDto"];
                 };
             };
+            /** @description `payload_too_large`: the request body is over the size limit. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: the request has a body that is not JSON. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
         };
     };
     AccountsController_list: {
@@ -3871,6 +4691,26 @@ export interface operations {
             };
             /** @description Missing permission, second factor or CSRF token. */
             403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `payload_too_large`: the request body is over the size limit. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: the request has a body that is not JSON. */
+            415: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
@@ -3946,6 +4786,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponseDto"];
                 };
             };
+            /** @description `payload_too_large`: the request body is over the size limit. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: the request has a body that is not JSON. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
         };
     };
     AccountsController_get: {
@@ -4002,6 +4862,26 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `payload_too_large`: the request body is over the size limit. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: the request has a body that is not JSON. */
+            415: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
@@ -4088,6 +4968,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponseDto"];
                 };
             };
+            /** @description `payload_too_large`: the request body is over the size limit. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: the request has a body that is not JSON. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
         };
     };
     AccountLinksController_invite: {
@@ -4145,8 +5045,38 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponseDto"];
                 };
             };
+            /** @description No account with this id. */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
             /** @description account_already_active */
             409: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `payload_too_large`: the request body is over the size limit. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: the request has a body that is not JSON. */
+            415: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
@@ -4199,6 +5129,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponseDto"];
                 };
             };
+            /** @description `payload_too_large`: the request body is over the size limit. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: the request has a body that is not JSON. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
         };
     };
     AccountLinksController_requestReset: {
@@ -4223,6 +5173,26 @@ export interface operations {
             };
             /** @description Invalid input, or weak_password. */
             400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `payload_too_large`: the request body is over the size limit. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: the request has a body that is not JSON. */
+            415: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
@@ -4285,6 +5255,201 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponseDto"];
                 };
             };
+            /** @description `payload_too_large`: the request body is over the size limit. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: the request has a body that is not JSON. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+        };
+    };
+    OidcController_info: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SsoInfoDto"];
+                };
+            };
+            /** @description Invalid input: `invalid_json` (malformed or too deeply nested body) or `validation_failed` (`invalidParams` names each field). */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `payload_too_large`: the request body is over the size limit. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: the request has a body that is not JSON. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+        };
+    };
+    OidcController_login: {
+        parameters: {
+            query?: {
+                /** @description Path inside the portal to open after sign-in. */
+                returnTo?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description To the identity provider (or to the sign-in page when it is unreachable). */
+            302: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: `invalid_json` (malformed or too deeply nested body) or `validation_failed` (`invalidParams` names each field). */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description Single sign-on is not configured. */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `payload_too_large`: the request body is over the size limit. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: the request has a body that is not JSON. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+        };
+    };
+    OidcController_callback: {
+        parameters: {
+            query: {
+                error?: string;
+                code?: string;
+                state: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description To the next sign-in step, or to the sign-in page with an error code. */
+            302: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description sso_state_invalid: unknown, expired, used already or started in another browser. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description Single sign-on is not configured. */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `payload_too_large`: the request body is over the size limit. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: the request has a body that is not JSON. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
         };
     };
     HealthController_check: {
@@ -4304,6 +5469,36 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HealthResponseDto"];
+                };
+            };
+            /** @description Invalid input: `invalid_json` (malformed or too deeply nested body) or `validation_failed` (`invalidParams` names each field). */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `payload_too_large`: the request body is over the size limit. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: the request has a body that is not JSON. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
                 };
             };
             /** @description The database cannot be reached. */
@@ -4346,6 +5541,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponseDto"];
                 };
             };
+            /** @description `payload_too_large`: the request body is over the size limit. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: the request has a body that is not JSON. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
         };
     };
     RegionsController_list: {
@@ -4378,6 +5593,26 @@ export interface operations {
             };
             /** @description Invalid input; `invalidParams` names each field. */
             400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `payload_too_large`: the request body is over the size limit. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: the request has a body that is not JSON. */
+            415: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
@@ -4453,6 +5688,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponseDto"];
                 };
             };
+            /** @description `payload_too_large`: the request body is over the size limit. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: the request has a body that is not JSON. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
         };
     };
     RegionsController_get: {
@@ -4486,6 +5741,26 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `payload_too_large`: the request body is over the size limit. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: the request has a body that is not JSON. */
+            415: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
@@ -4576,6 +5851,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponseDto"];
                 };
             };
+            /** @description `payload_too_large`: the request body is over the size limit. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: the request has a body that is not JSON. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
         };
     };
     MunicipalitiesController_list: {
@@ -4613,6 +5908,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponseDto"];
                 };
             };
+            /** @description `payload_too_large`: the request body is over the size limit. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: the request has a body that is not JSON. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
         };
     };
     MunicipalitiesController_get: {
@@ -4635,7 +5950,37 @@ export interface operations {
                     "application/json": components["schemas"]["MunicipalityDetailDto"];
                 };
             };
+            /** @description Invalid input: `invalid_json` (malformed or too deeply nested body) or `validation_failed` (`invalidParams` names each field). */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
             404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `payload_too_large`: the request body is over the size limit. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: the request has a body that is not JSON. */
+            415: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
@@ -4682,6 +6027,26 @@ export interface operations {
             };
             /** @description Invalid filter; `invalidParams` names it. */
             400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `payload_too_large`: the request body is over the size limit. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: the request has a body that is not JSON. */
+            415: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
@@ -4740,7 +6105,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/csv": components["schemas"]["ProblemResponseDto"];
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
                 };
             };
             /** @description Missing permission, second factor or CSRF token. */
@@ -4750,7 +6115,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/csv": components["schemas"]["ProblemResponseDto"];
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `payload_too_large`: the request body is over the size limit. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: the request has a body that is not JSON. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
                 };
             };
         };
@@ -4790,6 +6175,26 @@ export interface operations {
             };
             /** @description Invalid input; `invalidParams` names each field. */
             400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `payload_too_large`: the request body is over the size limit. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: the request has a body that is not JSON. */
+            415: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
@@ -4865,6 +6270,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponseDto"];
                 };
             };
+            /** @description `payload_too_large`: the request body is over the size limit. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: the request has a body that is not JSON. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
         };
     };
     OrganisationsController_get: {
@@ -4898,6 +6323,26 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `payload_too_large`: the request body is over the size limit. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: the request has a body that is not JSON. */
+            415: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
@@ -4984,6 +6429,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponseDto"];
                 };
             };
+            /** @description `payload_too_large`: the request body is over the size limit. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: the request has a body that is not JSON. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
         };
     };
     OrganisationsController_archive: {
@@ -5040,6 +6505,26 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `payload_too_large`: the request body is over the size limit. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: the request has a body that is not JSON. */
+            415: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
@@ -5112,6 +6597,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponseDto"];
                 };
             };
+            /** @description `payload_too_large`: the request body is over the size limit. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: the request has a body that is not JSON. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
         };
     };
     OrganisationsController_history: {
@@ -5168,6 +6673,26 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `payload_too_large`: the request body is over the size limit. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: the request has a body that is not JSON. */
+            415: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
@@ -5255,6 +6780,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponseDto"];
                 };
             };
+            /** @description `payload_too_large`: the request body is over the size limit. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: the request has a body that is not JSON. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
         };
     };
     PeopleController_list: {
@@ -5286,6 +6831,26 @@ export interface operations {
             };
             /** @description Invalid input; `invalidParams` names each field. */
             400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `payload_too_large`: the request body is over the size limit. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: the request has a body that is not JSON. */
+            415: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
@@ -5361,6 +6926,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponseDto"];
                 };
             };
+            /** @description `payload_too_large`: the request body is over the size limit. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: the request has a body that is not JSON. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
         };
     };
     PeopleController_get: {
@@ -5394,6 +6979,26 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `payload_too_large`: the request body is over the size limit. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: the request has a body that is not JSON. */
+            415: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
@@ -5480,6 +7085,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponseDto"];
                 };
             };
+            /** @description `payload_too_large`: the request body is over the size limit. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: the request has a body that is not JSON. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
         };
     };
     PeopleController_archive: {
@@ -5536,6 +7161,26 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `payload_too_large`: the request body is over the size limit. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: the request has a body that is not JSON. */
+            415: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
@@ -5608,6 +7253,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponseDto"];
                 };
             };
+            /** @description `payload_too_large`: the request body is over the size limit. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: the request has a body that is not JSON. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
         };
     };
     PeopleController_history: {
@@ -5664,6 +7329,26 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `payload_too_large`: the request body is over the size limit. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: the request has a body that is not JSON. */
+            415: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
@@ -5751,6 +7436,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponseDto"];
                 };
             };
+            /** @description `payload_too_large`: the request body is over the size limit. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: the request has a body that is not JSON. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
         };
     };
     FunctionsController_list: {
@@ -5787,6 +7492,26 @@ export interface operations {
             };
             /** @description Invalid input; `invalidParams` names each field. */
             400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `payload_too_large`: the request body is over the size limit. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: the request has a body that is not JSON. */
+            415: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
@@ -5852,6 +7577,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponseDto"];
                 };
             };
+            /** @description `payload_too_large`: the request body is over the size limit. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: the request has a body that is not JSON. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
         };
     };
     FunctionsController_get: {
@@ -5885,6 +7630,26 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `payload_too_large`: the request body is over the size limit. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: the request has a body that is not JSON. */
+            415: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
@@ -5971,6 +7736,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponseDto"];
                 };
             };
+            /** @description `payload_too_large`: the request body is over the size limit. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: the request has a body that is not JSON. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
         };
     };
     FunctionsController_archive: {
@@ -6027,6 +7812,26 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `payload_too_large`: the request body is over the size limit. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: the request has a body that is not JSON. */
+            415: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
@@ -6099,6 +7904,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponseDto"];
                 };
             };
+            /** @description `payload_too_large`: the request body is over the size limit. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: the request has a body that is not JSON. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
         };
     };
     FunctionsController_history: {
@@ -6155,6 +7980,26 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `payload_too_large`: the request body is over the size limit. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: the request has a body that is not JSON. */
+            415: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
@@ -6242,6 +8087,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponseDto"];
                 };
             };
+            /** @description `payload_too_large`: the request body is over the size limit. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: the request has a body that is not JSON. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
         };
     };
     DirectoryController_search: {
@@ -6270,6 +8135,26 @@ export interface operations {
             };
             /** @description Invalid input; `invalidParams` names each field. */
             400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `payload_too_large`: the request body is over the size limit. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: the request has a body that is not JSON. */
+            415: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
@@ -6335,6 +8220,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponseDto"];
                 };
             };
+            /** @description `payload_too_large`: the request body is over the size limit. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: the request has a body that is not JSON. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
         };
     };
     DirectoryController_regionChain: {
@@ -6376,6 +8281,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponseDto"];
                 };
             };
+            /** @description `payload_too_large`: the request body is over the size limit. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: the request has a body that is not JSON. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
         };
     };
     DirectoryController_municipalityChain: {
@@ -6409,6 +8334,26 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `payload_too_large`: the request body is over the size limit. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: the request has a body that is not JSON. */
+            415: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
@@ -6545,6 +8490,16 @@ export interface operations {
                     "application/json": components["schemas"]["DirectoryImportDto"];
                 };
             };
+            /** @description Invalid input: `invalid_json` (malformed or too deeply nested body) or `validation_failed` (`invalidParams` names each field). */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
             /** @description Not signed in, or the session expired. */
             401: {
                 headers: {
@@ -6566,6 +8521,26 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `payload_too_large`: the request body is over the size limit. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: the request has a body that is not JSON. */
+            415: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
@@ -6599,6 +8574,26 @@ export interface operations {
                 };
             };
             400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `payload_too_large`: the request body is over the size limit. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: the request has a body that is not JSON. */
+            415: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
@@ -6652,6 +8647,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponseDto"];
                 };
             };
+            /** @description `payload_too_large`: the request body is over the size limit. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: the request has a body that is not JSON. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
         };
     };
     HsdsController_organization: {
@@ -6686,6 +8701,26 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `payload_too_large`: the request body is over the size limit. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: the request has a body that is not JSON. */
+            415: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
@@ -6741,6 +8776,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponseDto"];
                 };
             };
+            /** @description `payload_too_large`: the request body is over the size limit. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: the request has a body that is not JSON. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
         };
     };
     HsdsController_service: {
@@ -6783,6 +8838,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponseDto"];
                 };
             };
+            /** @description `payload_too_large`: the request body is over the size limit. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: the request has a body that is not JSON. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
         };
     };
     ResponsibilitiesController_listTasks: {
@@ -6805,6 +8880,26 @@ export interface operations {
             };
             /** @description Invalid input; `code` and `invalidParams` name the problem. */
             400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `payload_too_large`: the request body is over the size limit. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: the request has a body that is not JSON. */
+            415: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
@@ -6849,6 +8944,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponseDto"];
                 };
             };
+            /** @description `payload_too_large`: the request body is over the size limit. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: the request has a body that is not JSON. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
         };
     };
     ResponsibilitiesController_export: {
@@ -6875,6 +8990,26 @@ export interface operations {
             };
             /** @description Invalid input; `code` and `invalidParams` name the problem. */
             400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `payload_too_large`: the request body is over the size limit. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: the request has a body that is not JSON. */
+            415: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
@@ -6931,6 +9066,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponseDto"];
                 };
             };
+            /** @description `payload_too_large`: the request body is over the size limit. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: the request has a body that is not JSON. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
         };
     };
     ResponsibilitiesController_nationalGaps: {
@@ -6955,6 +9110,26 @@ export interface operations {
             };
             /** @description Invalid input; `code` and `invalidParams` name the problem. */
             400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `payload_too_large`: the request body is over the size limit. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: the request has a body that is not JSON. */
+            415: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
@@ -6996,6 +9171,26 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `payload_too_large`: the request body is over the size limit. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: the request has a body that is not JSON. */
+            415: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
@@ -7060,6 +9255,26 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `payload_too_large`: the request body is over the size limit. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: the request has a body that is not JSON. */
+            415: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
@@ -7138,6 +9353,26 @@ export interface operations {
             };
             /** @description `overlapping_override` or `second_lead`. */
             409: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `payload_too_large`: the request body is over the size limit. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: the request has a body that is not JSON. */
+            415: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
@@ -7225,6 +9460,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponseDto"];
                 };
             };
+            /** @description `payload_too_large`: the request body is over the size limit. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: the request has a body that is not JSON. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
         };
     };
     ResponsibilitiesController_reject: {
@@ -7304,6 +9559,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponseDto"];
                 };
             };
+            /** @description `payload_too_large`: the request body is over the size limit. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: the request has a body that is not JSON. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
         };
     };
     HandoffsController_paths: {
@@ -7350,6 +9625,26 @@ export interface operations {
             };
             /** @description Missing permission, second factor or CSRF token. */
             403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `payload_too_large`: the request body is over the size limit. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: the request has a body that is not JSON. */
+            415: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
@@ -7411,6 +9706,26 @@ export interface operations {
             };
             /** @description Missing permission, second factor or CSRF token. */
             403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `payload_too_large`: the request body is over the size limit. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: the request has a body that is not JSON. */
+            415: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
@@ -7490,6 +9805,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponseDto"];
                 };
             };
+            /** @description `payload_too_large`: the request body is over the size limit. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: the request has a body that is not JSON. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
         };
     };
     HandoffsController_outbox: {
@@ -7543,6 +9878,26 @@ export interface operations {
             };
             /** @description Missing permission, second factor or CSRF token. */
             403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `payload_too_large`: the request body is over the size limit. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: the request has a body that is not JSON. */
+            415: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
@@ -7621,6 +9976,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponseDto"];
                 };
             };
+            /** @description `payload_too_large`: the request body is over the size limit. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: the request has a body that is not JSON. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
         };
     };
     HandoffsController_update: {
@@ -7691,6 +10066,26 @@ export interface operations {
             };
             /** @description `version_conflict`, or `handoff_not_editable` after sending. */
             409: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `payload_too_large`: the request body is over the size limit. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: the request has a body that is not JSON. */
+            415: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
@@ -7778,8 +10173,348 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponseDto"];
                 };
             };
+            /** @description `payload_too_large`: the request body is over the size limit. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: the request has a body that is not JSON. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
             /** @description `consent_required` on send. */
             422: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+        };
+    };
+    HandoffProposalsController_propose: {
+        parameters: {
+            query: {
+                /** @description The hand-off path. */
+                path: "comensha-aanmelding" | "cosm-plaatsing" | "vo-mo-plaatsing" | "overdracht-zorgcoordinator" | "zvh-intake" | "riec-intake" | "politie-nla-melding" | "hulpverlening" | "regio-overdracht";
+                /** @description CBS code of the gemeente where the signal arose. */
+                municipality: string;
+                /** @description Narrows the matrix to this form. */
+                exploitationForm?: "seksuele-uitbuiting" | "arbeidsuitbuiting" | "criminele-uitbuiting" | "gedwongen-orgaanverwijdering";
+                /** @description Narrows the matrix to this target group. */
+                targetGroup?: "nl-adult" | "eu-adult" | "non-eu-adult" | "minor" | "amv";
+            };
+            header?: {
+                /** @description Required on POST/PATCH/PUT/DELETE with a session cookie: the value of the kk_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The receivers the wie-doet-wat matrix proposes for a path and the signal's gemeente, each with the matrix row and regional agreement it comes from. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceiverProposalListDto"];
+                };
+            };
+            /** @description Unknown path, form or target group, or a gemeente that does not exist. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description Not signed in, or the session expired. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description Missing permission, second factor or CSRF token. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `payload_too_large`: the request body is over the size limit. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: the request has a body that is not JSON. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+        };
+    };
+    NotificationsController_list: {
+        parameters: {
+            query?: {
+                /** @description Page number, starting at 1. */
+                page?: number;
+                pageSize?: number;
+                /** @description Only unread notifications. */
+                unread?: boolean;
+            };
+            header?: {
+                /** @description Required on POST/PATCH/PUT/DELETE with a session cookie: the value of the kk_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Own notifications, newest first, with the unread count. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPageDto"];
+                };
+            };
+            /** @description Invalid input: `invalid_json` (malformed or too deeply nested body) or `validation_failed` (`invalidParams` names each field). */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description Not signed in, or the session expired. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description Missing permission, second factor or CSRF token. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `payload_too_large`: the request body is over the size limit. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: the request has a body that is not JSON. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+        };
+    };
+    NotificationsController_markAllRead: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on POST/PATCH/PUT/DELETE with a session cookie: the value of the kk_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarkAllReadResultDto"];
+                };
+            };
+            /** @description Invalid input: `invalid_json` (malformed or too deeply nested body) or `validation_failed` (`invalidParams` names each field). */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description Not signed in, or the session expired. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description Missing permission, second factor or CSRF token. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `payload_too_large`: the request body is over the size limit. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: the request has a body that is not JSON. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+        };
+    };
+    NotificationsController_markRead: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on POST/PATCH/PUT/DELETE with a session cookie: the value of the kk_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Marked read (again: no change). */
+            204: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: `invalid_json` (malformed or too deeply nested body) or `validation_failed` (`invalidParams` names each field). */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description Not signed in, or the session expired. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description Missing permission, second factor or CSRF token. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description Unknown, or not the caller’s. */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `payload_too_large`: the request body is over the size limit. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: the request has a body that is not JSON. */
+            415: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
@@ -7810,6 +10545,26 @@ export interface operations {
             };
             /** @description Invalid input; `invalidParams` names each field. */
             400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `payload_too_large`: the request body is over the size limit. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: the request has a body that is not JSON. */
+            415: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
@@ -7875,6 +10630,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponseDto"];
                 };
             };
+            /** @description `payload_too_large`: the request body is over the size limit. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: the request has a body that is not JSON. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
         };
     };
     MonitoringController_getAssessments: {
@@ -7911,6 +10686,26 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `payload_too_large`: the request body is over the size limit. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: the request has a body that is not JSON. */
+            415: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
@@ -7992,6 +10787,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponseDto"];
                 };
             };
+            /** @description `payload_too_large`: the request body is over the size limit. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: the request has a body that is not JSON. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
         };
     };
     MonitoringController_putRegion: {
@@ -8065,6 +10880,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponseDto"];
                 };
             };
+            /** @description `payload_too_large`: the request body is over the size limit. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: the request has a body that is not JSON. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
         };
     };
     MonitoringController_kaderOverview: {
@@ -8099,6 +10934,36 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponseDto"];
                 };
             };
+            /** @description No region with the id given as `region`. */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `payload_too_large`: the request body is over the size limit. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: the request has a body that is not JSON. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
         };
     };
     MonitoringController_coverage: {
@@ -8125,6 +10990,26 @@ export interface operations {
             };
             /** @description Invalid input; `invalidParams` names each field. */
             400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `payload_too_large`: the request body is over the size limit. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: the request has a body that is not JSON. */
+            415: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
@@ -8193,6 +11078,546 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponseDto"];
                 };
             };
+            /** @description No region with the id given as `region`. */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `payload_too_large`: the request body is over the size limit. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: the request has a body that is not JSON. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+        };
+    };
+    PolicyDocumentsController_list: {
+        parameters: {
+            query?: {
+                /** @description Also archived documents (recorded by mistake). */
+                includeArchived?: boolean;
+            };
+            header?: never;
+            path: {
+                gmCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyDocumentListDto"];
+                };
+            };
+            /** @description Invalid input; `invalidParams` names each field. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `payload_too_large`: the request body is over the size limit. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: the request has a body that is not JSON. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+        };
+    };
+    PolicyDocumentsController_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on POST/PATCH/PUT/DELETE with a session cookie: the value of the kk_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                gmCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePolicyDocumentDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyDocumentDto"];
+                };
+            };
+            /** @description Invalid input; `invalidParams` names each field. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description Not signed in, or the session expired. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description Missing permission, second factor or CSRF token. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `payload_too_large`: the request body is over the size limit. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: the request has a body that is not JSON. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+        };
+    };
+    PolicyDocumentsController_update: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on POST/PATCH/PUT/DELETE with a session cookie: the value of the kk_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdatePolicyDocumentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyDocumentDto"];
+                };
+            };
+            /** @description Invalid input; `invalidParams` names each field. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description Not signed in, or the session expired. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description Missing permission, second factor or CSRF token. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description Someone else changed it (`version_conflict`), or it is archived (`entry_archived`). */
+            409: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `payload_too_large`: the request body is over the size limit. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: the request has a body that is not JSON. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+        };
+    };
+    PolicyDocumentsController_archive: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on POST/PATCH/PUT/DELETE with a session cookie: the value of the kk_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ArchivePolicyDocumentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyDocumentDto"];
+                };
+            };
+            /** @description Invalid input; `invalidParams` names each field. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description Not signed in, or the session expired. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description Missing permission, second factor or CSRF token. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description Stale version, or archived already. */
+            409: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `payload_too_large`: the request body is over the size limit. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: the request has a body that is not JSON. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+        };
+    };
+    KaderReportsController_trend: {
+        parameters: {
+            query?: {
+                /** @description First half-year; default three before `to`. */
+                from?: string;
+                /** @description Last half-year; default the current one. */
+                to?: string;
+                /** @description Only the (current) gemeenten of this region. */
+                region?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KaderTrendDto"];
+                };
+            };
+            /** @description Invalid input; `invalidParams` names each field. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description Unknown region. */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `payload_too_large`: the request body is over the size limit. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: the request has a body that is not JSON. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+        };
+    };
+    KaderReportsController_report: {
+        parameters: {
+            query?: {
+                kind?: "tussenrapportage" | "jaaroverzicht";
+                /** @description tussenrapportage: a half-year (`2025-H1`); jaaroverzicht: a year (`2026`). Default: the current one. */
+                period?: string;
+                /** @description Only this region; required (one of your own) unless you hold aggregates.read. */
+                region?: string;
+                /** @description Overrides the Accept header, for plain download links (`Accept: text/csv` is the same). */
+                format?: "json" | "csv";
+                /** @description Which table the CSV holds: one row per gemeente, or one row per region (coverage). */
+                table?: "gemeenten" | "regios";
+            };
+            header?: {
+                /** @description Required on POST/PATCH/PUT/DELETE with a session cookie: the value of the kk_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description JSON: everything the printable report shows. CSV: one table (`table=gemeenten|regios`), UTF-8 with BOM, `;`-separated, as an attachment. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KaderReportDto"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid input; `invalidParams` names each field. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description Not signed in, or the session expired. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description Missing permission, second factor or CSRF token. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description Unknown region. */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `payload_too_large`: the request body is over the size limit. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: the request has a body that is not JSON. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
         };
     };
     GeoController_municipalities: {
@@ -8229,6 +11654,36 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Invalid input: `invalid_json` (malformed or too deeply nested body) or `validation_failed` (`invalidParams` names each field). */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `payload_too_large`: the request body is over the size limit. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: the request has a body that is not JSON. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
             };
         };
     };

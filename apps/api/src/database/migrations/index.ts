@@ -9,7 +9,10 @@ import { Handoffs1795875131098 } from './1795875131098-handoffs';
 import { SearchIndexes1795875600000 } from './1795875600000-search-indexes';
 import { Monitoring1795876186918 } from './1795876186918-monitoring';
 import { SearchTextRefresh1795876800000 } from './1795876800000-search-text-refresh';
+import { HandoffJobs1795881038477 } from './1795881038477-handoff-jobs';
+import { PolicyDocuments1795881043395 } from './1795881043395-policy-documents';
 import { DirectoryRevision1795882000000 } from './1795882000000-directory-revision';
+import { OidcSignOn1795882100000 } from './1795882100000-oidc-sign-on';
 
 /** Migrations in order. Generated with `npm run db:migration:generate -- <Name>`; never edited once merged. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -23,5 +26,8 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   SearchIndexes1795875600000,
   Monitoring1795876186918,
   SearchTextRefresh1795876800000,
+  HandoffJobs1795881038477,
+  PolicyDocuments1795881043395,
   DirectoryRevision1795882000000,
+  OidcSignOn1795882100000,
 ];

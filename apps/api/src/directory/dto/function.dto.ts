@@ -6,7 +6,6 @@ import {
   IsDateString,
   IsIn,
   IsInt,
-  IsNumber,
   IsOptional,
   IsUUID,
   Matches,
@@ -22,6 +21,7 @@ import {
   toBooleanQuery,
   UpkeepDto,
 } from './common.dto';
+import { IsNumberWithDecimals } from '../../common/validation';
 
 const present = (_object: object, value: unknown) => value !== undefined;
 
@@ -73,7 +73,7 @@ class FunctionFieldsDto {
 
   @ApiPropertyOptional({ nullable: true, type: Number, minimum: 0, maximum: 60, example: 16 })
   @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 1 }, { message: 'hoursPerWeek must be a number with at most one decimal' })
+  @IsNumberWithDecimals(1, { message: 'hoursPerWeek must be a number with at most one decimal' })
   @Min(0)
   @Max(60)
   hoursPerWeek?: number | null;

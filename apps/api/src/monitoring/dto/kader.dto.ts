@@ -24,6 +24,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { PolicyCoverageDto } from './policy-document.dto';
 
 const URL_OPTIONS = { protocols: ['https', 'http'], require_protocol: true };
 
@@ -173,6 +174,11 @@ export class KaderMunicipalityStatusDto {
   meetsBasis!: BasisVerdict;
   @ApiProperty({ type: [KaderThemeStatusDto] }) themes!: KaderThemeStatusDto[];
   @ApiProperty({ type: AandachtsfunctionarisCheckDto }) aandachtsfunctionaris!: AandachtsfunctionarisCheckDto;
+  @ApiProperty({
+    type: PolicyCoverageDto,
+    description: "Adopted policy documents in force on the period's last day (today while it runs).",
+  })
+  policyDocuments!: PolicyCoverageDto;
   @ApiProperty({ description: 'Criteria with a recorded assessment.' }) assessedCriteria!: number;
 }
 

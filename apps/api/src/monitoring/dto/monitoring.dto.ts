@@ -108,6 +108,8 @@ export class KaderTotalsDto {
   @ApiProperty() doesNotMeetBasis!: number;
   @ApiProperty() unknown!: number;
   @ApiProperty() aandachtsfunctionarisMeets!: number;
+  @ApiProperty({ description: 'Gemeenten with at least one adopted policy document in force.' })
+  withPolicyDocument!: number;
   @ApiProperty({ type: [KaderThemeTotalsDto] }) themes!: KaderThemeTotalsDto[];
 }
 

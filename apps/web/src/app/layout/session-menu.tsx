@@ -3,9 +3,15 @@ import { useTranslation } from 'react-i18next';
 import { NavLink, useLocation } from 'react-router-dom';
 import { paths } from '../../config/paths';
 import { SignOutButton } from '../../features/auth';
+import { NotificationsLink } from '../../features/notifications';
 import { useSession } from '../../lib/session';
 
 const NAV_LINK_CLASS = 'utrecht-link utrecht-link--html-a ketenkaart-nav__link';
+const MONITORING_PERMISSIONS = [
+  Permission.aggregatesRead,
+  Permission.kaderAssess,
+  Permission.handoffFiguresRead,
+] as const;
 
 /**
  * Main-menu entries of identity pages, each shown only to a session with its permission (issue 4: the
@@ -14,8 +20,32 @@ const NAV_LINK_CLASS = 'utrecht-link utrecht-link--html-a ketenkaart-nav__link';
 export function IdentityNavItems() {
   const { t } = useTranslation();
   const { can } = useSession();
+  // Monitoring (issue 7): national monitoring, Kader assessment or regional hand-off figures each open it.
+  const monitoringPermission = MONITORING_PERMISSIONS.find((permission) => can(permission));
   return (
     <>
+      {monitoringPermission ? (
+        <li>
+          <NavLink
+            className={NAV_LINK_CLASS}
+            to={paths.monitoring.path}
+            data-permission={monitoringPermission}
+          >
+            {t('nav.monitoring')}
+          </NavLink>
+        </li>
+      ) : null}
+      {can(Permission.handoffInbox) || can(Permission.handoffWrite) ? (
+        <li>
+          <NavLink
+            className={NAV_LINK_CLASS}
+            to={can(Permission.handoffInbox) ? paths.handoffInbox.path : paths.handoffOutbox.path}
+            data-permission={can(Permission.handoffInbox) ? Permission.handoffInbox : Permission.handoffWrite}
+          >
+            {t('nav.handoffs')}
+          </NavLink>
+        </li>
+      ) : null}
       {can(Permission.accountManage) ? (
         <li>
           <NavLink
@@ -64,6 +94,7 @@ export function SessionMenu() {
       <span className="ketenkaart-session-menu__name">
         {t('auth.signedInAs', { name: account.displayName })}
       </span>
+      <NotificationsLink className={NAV_LINK_CLASS} />
       <NavLink className={NAV_LINK_CLASS} to={paths.myAccount.path}>
         {t('nav.myAccount')}
       </NavLink>

@@ -1,7 +1,7 @@
 import { Alert, Heading, Paragraph } from '@ketenkaart/web-ui';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useSearchParams } from 'react-router-dom';
-import { RETURN_PARAM, safeReturnPath, SignInForm } from '../../features/auth';
+import { RETURN_PARAM, safeReturnPath, SignInForm, SingleSignOn } from '../../features/auth';
 import { paths } from '../../config/paths';
 import { useSession } from '../../lib/session';
 import { useDocumentTitle } from '../../lib/use-document-title';
@@ -23,6 +23,7 @@ export function SignInRoute() {
       ) : null}
       {returnTo ? <Paragraph>{t('auth.signIn.needed')}</Paragraph> : null}
       <Paragraph>{t('auth.signIn.intro')}</Paragraph>
+      <SingleSignOn returnTo={returnTo} />
       <SignInForm returnTo={returnTo} />
     </div>
   );

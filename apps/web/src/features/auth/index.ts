@@ -3,6 +3,7 @@ export { completePasswordReset } from './api/password-reset';
 export { NewPasswordForm } from './components/new-password-form';
 export { PasswordResetRequestForm } from './components/password-reset-request-form';
 export { SecondFactorForm } from './components/second-factor-form';
+export { SingleSignOn } from './components/single-sign-on';
 export { SignInForm } from './components/sign-in-form';
 export { SignOutButton } from './components/sign-out-button';
 export { tokenFromHash } from './lib/link-token';

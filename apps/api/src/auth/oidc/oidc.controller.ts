@@ -1,0 +1,75 @@
+import { Controller, Get, Query, Req, Res } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiFoundResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { Public } from '../../common/access.decorator';
+import { ProblemResponseDto } from '../../common/problem-response.dto';
+import { OidcLoginQueryDto, SsoInfoDto } from './dto/oidc.dto';
+import { OidcService } from './oidc.service';
+
+/** Single sign-on with the organisation's identity provider (OpenID Connect, issue 4 point 2). */
+@ApiTags('auth')
+@Controller('auth')
+export class OidcController {
+  constructor(private readonly oidc: OidcService) {}
+
+  @Get('sso')
+  @Public()
+  @ApiOperation({
+    summary: 'Whether single sign-on is configured, and the name of the identity provider',
+  })
+  @ApiOkResponse({ type: SsoInfoDto })
+  info(): SsoInfoDto {
+    return this.oidc.info();
+  }
+
+  @Get('oidc/login')
+  @Public()
+  @ApiOperation({
+    summary: 'Start single sign-on: redirects the browser to the identity provider',
+    description:
+      'Authorization Code flow with PKCE (S256), state and nonce; the pending sign-in is valid for 10 minutes and ' +
+      'bound to this browser (cookie kk_oidc). Open it as a top-level navigation, not with fetch.',
+  })
+  @ApiFoundResponse({
+    description: 'To the identity provider (or to the sign-in page when it is unreachable).',
+  })
+  @ApiNotFoundResponse({ type: ProblemResponseDto, description: 'Single sign-on is not configured.' })
+  async login(@Query() query: OidcLoginQueryDto, @Res() response: Response): Promise<void> {
+    const location = await this.oidc.start(query.returnTo, response);
+    response.setHeader('Cache-Control', 'no-store');
+    response.redirect(302, location);
+  }
+
+  @Get('oidc/callback')
+  @Public()
+  @ApiOperation({
+    summary: 'The identity provider sends the browser back here (redirect URI)',
+    description:
+      'Redeems the code and checks the ID token. A known, active account whose e-mail address the provider ' +
+      'verified gets a session (cookies kk_session and kk_csrf), then the browser goes to the next step: the ' +
+      "account's own second factor unless the ID token shows multi-factor authentication (amr mfa/otp/hwk/sc or a " +
+      'configured acr). Otherwise no session, and the browser goes to the sign-in page with `sso-fout=<code>`.',
+  })
+  @ApiQuery({ name: 'state', required: true, type: String })
+  @ApiQuery({ name: 'code', required: false, type: String })
+  @ApiQuery({ name: 'error', required: false, type: String })
+  @ApiFoundResponse({ description: 'To the next sign-in step, or to the sign-in page with an error code.' })
+  @ApiBadRequestResponse({
+    type: ProblemResponseDto,
+    description: 'sso_state_invalid: unknown, expired, used already or started in another browser.',
+  })
+  @ApiNotFoundResponse({ type: ProblemResponseDto, description: 'Single sign-on is not configured.' })
+  async callback(@Req() request: Request, @Res() response: Response): Promise<void> {
+    const location = await this.oidc.callback(request, response);
+    response.setHeader('Cache-Control', 'no-store');
+    response.redirect(302, location);
+  }
+}

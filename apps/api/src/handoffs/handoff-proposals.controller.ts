@@ -1,0 +1,32 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Permission } from '@ketenkaart/shared-domain';
+import { RequirePermission } from '../common/access.decorator';
+import { CurrentPrincipal, type Principal } from '../common/principal';
+import { ProblemResponseDto } from '../common/problem-response.dto';
+import { ReceiverProposalListDto, ReceiverProposalQueryDto } from './handoff-proposals.dto';
+import { HandoffProposalsService } from './handoff-proposals.service';
+
+@ApiTags('handoffs')
+@Controller()
+export class HandoffProposalsController {
+  constructor(private readonly proposals: HandoffProposalsService) {}
+
+  @Get('handoff-receiver-proposals')
+  @RequirePermission(Permission.handoffWrite)
+  @ApiOkResponse({
+    type: ReceiverProposalListDto,
+    description:
+      "The receivers the wie-doet-wat matrix proposes for a path and the signal's gemeente, each with the matrix row and regional agreement it comes from.",
+  })
+  @ApiBadRequestResponse({
+    type: ProblemResponseDto,
+    description: 'Unknown path, form or target group, or a gemeente that does not exist.',
+  })
+  propose(
+    @Query() query: ReceiverProposalQueryDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<ReceiverProposalListDto> {
+    return this.proposals.propose(principal, query);
+  }
+}

@@ -1,0 +1,186 @@
+import {
+  DECLINE_REASONS,
+  HANDOFF_REMARK_MAX_LENGTH,
+  WITHDRAW_REASONS,
+  type ProblemDetails,
+} from '@ketenkaart/shared-domain';
+import { toProblemDetails } from '@ketenkaart/web-api-client';
+import { Button, ButtonGroup, Heading, Paragraph } from '@ketenkaart/web-ui';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSession } from '../../../lib/session';
+import { transitionHandoff, useOrganisationsServing } from '../api/handoffs';
+import type { HandoffDetail, TransitionBody } from '../api/types';
+import { identifyingDataMessage, serverErrors, type HandoffFieldErrors } from '../lib/form-model';
+import { useHandoffLabels } from '../lib/labels';
+import { RadioGroup, SelectField, TextField } from './fields';
+import { fieldId, FormErrors } from './form-errors';
+
+export type DialogTransition = 'decline' | 'withdraw' | 'forward';
+
+export interface TransitionDialogProps {
+  handoff: HandoffDetail;
+  transition: DialogTransition;
+  onClose: () => void;
+  /** After the move succeeded, with the hand-off as it is now. */
+  onDone: (handoff: HandoffDetail) => void;
+  /** After a failure that is not about a field (409 and the like): the page reloads and explains. */
+  onFailed: (problem: ProblemDetails) => void;
+}
+
+/**
+ * A modal dialog (native `<dialog>`: focus stays inside, Escape closes) for the moves that need input:
+ * decline (coded reason + alternative organisation), withdraw (optional reason) and forward (new receiver).
+ */
+export function TransitionDialog({ handoff, transition, onClose, onDone, onFailed }: TransitionDialogProps) {
+  const { t } = useTranslation();
+  const labels = useHandoffLabels();
+  const { account } = useSession();
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const [reason, setReason] = useState('');
+  const [organisationId, setOrganisationId] = useState('');
+  const [remark, setRemark] = useState('');
+  const [errors, setErrors] = useState<HandoffFieldErrors>({});
+  const [problem, setProblem] = useState<ProblemDetails | null>(null);
+  const [busy, setBusy] = useState(false);
+  const needsOrganisation = transition !== 'withdraw';
+  const { data: organisations, isLoading } = useOrganisationsServing(
+    needsOrganisation ? handoff.municipalityCode : null,
+  );
+  const formId = `handoff-${transition}`;
+  const organisationField = transition === 'forward' ? 'forwardTo' : 'alternativeOrganisationId';
+
+  useEffect(() => {
+    const dialog = dialogRef.current;
+    if (dialog && !dialog.open) dialog.showModal();
+    return () => dialog?.close();
+  }, []);
+
+  const focusSummary = () => window.setTimeout(() => summaryRef.current?.focus(), 0);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const found: HandoffFieldErrors = {};
+    if (transition === 'decline' && !reason) found['reason'] = t('handoffs.dialog.reasonRequired');
+    if (needsOrganisation && !organisationId)
+      found[organisationField] = t(
+        transition === 'forward'
+          ? 'handoffs.dialog.forwardToRequired'
+          : 'handoffs.dialog.alternativeRequired',
+      );
+    const inRemark = identifyingDataMessage(t, labels, remark);
+    if (inRemark) found['remark'] = inRemark;
+    setErrors(found);
+    setProblem(null);
+    if (Object.keys(found).length > 0) {
+      focusSummary();
+      return;
+    }
+    setBusy(true);
+    try {
+      const result = await transitionHandoff(handoff.id, {
+        transition,
+        version: handoff.version,
+        reason: (reason || null) as TransitionBody['reason'],
+        remark: remark.trim() || null,
+        ...(transition === 'decline' ? { alternativeOrganisationId: organisationId } : {}),
+        ...(transition === 'forward' ? { forwardTo: { organisationId } } : {}),
+      });
+      onDone(result);
+    } catch (error) {
+      const details = toProblemDetails(error);
+      const fromServer = serverErrors(t, labels, details.invalidParams);
+      if (details.status === 409 || details.status === 403 || details.status === 404) {
+        onFailed(details);
+        return;
+      }
+      setErrors(fromServer);
+      setProblem(details);
+      focusSummary();
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const reasons =
+    transition === 'decline' ? DECLINE_REASONS : transition === 'withdraw' ? WITHDRAW_REASONS : [];
+  const organisationOptions = (organisations ?? [])
+    .filter((organisation) => organisation.id !== account?.organisationId)
+    .map((organisation) => ({
+      value: organisation.id,
+      label: `${organisation.name} (${labels.organisationType(organisation.type)})`,
+    }));
+
+  return (
+    <dialog
+      ref={dialogRef}
+      className="ketenkaart-handoff-dialog"
+      aria-labelledby={`${formId}-title`}
+      onClose={onClose}
+      onCancel={onClose}
+    >
+      <form onSubmit={submit} noValidate>
+        <Heading level={2} id={`${formId}-title`}>
+          {t(`handoffs.dialog.${transition}.title`, { reference: handoff.caseReference })}
+        </Heading>
+        <Paragraph>{t(`handoffs.dialog.${transition}.intro`)}</Paragraph>
+        <FormErrors formId={formId} errors={errors} problem={problem} summaryRef={summaryRef} />
+        {transition === 'decline' ? (
+          <RadioGroup
+            id={fieldId(formId, 'reason')}
+            legend={t('handoffs.dialog.reason')}
+            required
+            value={reason}
+            onChange={setReason}
+            options={reasons.map((code) => ({ value: code, label: labels.declineReason(code) }))}
+            error={errors['reason']}
+          />
+        ) : null}
+        {transition === 'withdraw' ? (
+          <SelectField
+            id={fieldId(formId, 'reason')}
+            label={t('handoffs.dialog.withdrawReason')}
+            value={reason}
+            onChange={setReason}
+            emptyLabel={t('handoffs.dialog.noReason')}
+            options={reasons.map((code) => ({ value: code, label: labels.withdrawReason(code) }))}
+            error={errors['reason']}
+          />
+        ) : null}
+        {needsOrganisation ? (
+          <SelectField
+            id={fieldId(formId, organisationField)}
+            label={t(transition === 'forward' ? 'handoffs.dialog.forwardTo' : 'handoffs.dialog.alternative')}
+            description={t('handoffs.dialog.organisationHint')}
+            required
+            busy={isLoading}
+            value={organisationId}
+            onChange={setOrganisationId}
+            emptyLabel={t('handoffs.form.choose')}
+            options={organisationOptions}
+            error={errors[organisationField] ?? errors['forwardTo.organisationId']}
+          />
+        ) : null}
+        <TextField
+          id={fieldId(formId, 'remark')}
+          label={t('handoffs.dialog.remark')}
+          description={t('handoffs.dialog.remarkHint')}
+          multiline
+          maxLength={HANDOFF_REMARK_MAX_LENGTH}
+          value={remark}
+          onChange={setRemark}
+          error={errors['remark']}
+        />
+        <ButtonGroup>
+          <Button type="submit" appearance="primary-action" busy={busy} disabled={busy}>
+            {t(`handoffs.dialog.${transition}.submit`)}
+          </Button>
+          <Button appearance="secondary-action" onClick={onClose} disabled={busy}>
+            {t('handoffs.dialog.cancel')}
+          </Button>
+        </ButtonGroup>
+      </form>
+    </dialog>
+  );
+}

@@ -1,0 +1,2 @@
+export { NotificationsLink } from './components/notifications-link';
+export { NotificationsList } from './components/notifications-list';
