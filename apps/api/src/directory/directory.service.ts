@@ -30,7 +30,6 @@ import {
   ORGANISATION_COLUMNS,
   OrganisationRow,
   organisationRelevance,
-  SERVES_MUNICIPALITY_SQL,
   toOrganisationSummary,
 } from './organisations.service';
 import { personRelevance } from './people.service';
@@ -269,9 +268,12 @@ export class DirectoryService {
       [municipalityCodes],
     );
     const organisationRows: OrganisationRow[] = await this.dataSource.query(
+      // Serves one of the gemeenten directly, or through a region that holds one: both sides are computed once
+      // and compared as arrays (GIN), instead of testing every gemeente against every organisation (1.2 s at 10×).
       `SELECT ${ORGANISATION_COLUMNS('o', '$1')} FROM organisation o
-        WHERE o.archived_at IS NULL AND (o.national OR EXISTS (
-              SELECT 1 FROM unnest($2::text[]) AS s(code) WHERE ${SERVES_MUNICIPALITY_SQL('o', 's.code')}))
+        WHERE o.archived_at IS NULL AND (o.national OR o.municipality_codes && $2::text[] OR o.region_ids && ARRAY(
+              SELECT DISTINCT sm.region_id FROM region_membership sm
+               WHERE sm.municipality_code = ANY($2::text[]) AND ${CURRENT_SQL('sm')}))
         ORDER BY o.name, o.id`,
       [months, municipalityCodes],
     );
