@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -11,7 +11,7 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { API_BASE_PATH, ErrorCode, HANDOFF_PATHS, Permission } from '@ketenkaart/shared-domain';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { RequirePermission, SignedIn } from '../common/access.decorator';
 import { CurrentPrincipal, type Principal } from '../common/principal';
 import { ProblemException } from '../common/problem.exception';
@@ -74,9 +74,11 @@ export class HandoffsController {
   async create(
     @Body() dto: CreateHandoffDto,
     @CurrentPrincipal() principal: Principal,
+    @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
-    @Headers('idempotency-key') idempotencyKey?: string,
   ): Promise<HandoffDetailDto> {
+    // Read from the request, not with @Headers(): that would document a second, required, lower-case parameter.
+    const idempotencyKey = request.get('idempotency-key');
     if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey))
       throw new ProblemException(
         400,

@@ -9658,8 +9658,7 @@ export interface operations {
     HandoffsController_create: {
         parameters: {
             query?: never;
-            header: {
-                "idempotency-key": string;
+            header?: {
                 /** @description Retry-safe creation: the same key and body return the first hand-off again (8–200 characters). */
                 "Idempotency-Key"?: string;
                 /** @description Required on POST/PATCH/PUT/DELETE with a session cookie: the value of the kk_csrf cookie. */
