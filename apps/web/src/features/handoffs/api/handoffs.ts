@@ -155,7 +155,7 @@ export function createHandoff(body: CreateHandoffBody, idempotencyKey: string): 
   return refreshing(
     unwrap(
       apiClient.POST('/api/v1/handoffs', {
-        params: { header: { 'idempotency-key': idempotencyKey } },
+        params: { header: { 'Idempotency-Key': idempotencyKey } },
         body,
       }),
     ),

@@ -1,4 +1,6 @@
+import type { ProblemDetails } from '@ketenkaart/shared-domain';
 import { Paragraph } from '@ketenkaart/web-ui';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { ProblemAlert } from '../../../components/problem-alert';
@@ -18,7 +20,26 @@ import { KaderSection } from './kader-section';
 import { KaderVerdicts } from './kader-verdicts';
 import { MonitoringFilters } from './monitoring-filters';
 import { TrendSection } from './trend-section';
+import type { Coverage, HandoffFigures, KaderOverview, KaderTrend } from '../api/types';
+import type { MonitoringMapGeometry } from '../hooks/use-map-geometry';
 import '../monitoring.css';
+
+/** Everything the dashboard shows at once (undefined: not requested, or its request failed). */
+interface DashboardView {
+  overview: KaderOverview | undefined;
+  coverage: Coverage | undefined;
+  trend: KaderTrend | undefined;
+  figures: HandoffFigures | undefined;
+  geometry: MonitoringMapGeometry | undefined;
+  scopeName: string;
+  regionName: string | null;
+  problem: ProblemDetails | undefined;
+  figuresProblem: ProblemDetails | undefined;
+}
+
+function sameView(a: DashboardView, b: DashboardView | null): boolean {
+  return b !== null && (Object.keys(a) as (keyof DashboardView)[]).every((key) => Object.is(a[key], b[key]));
+}
 
 /**
  * The dashboard of the 2026 goals (issue 7): Kader status per gemeente, coverage of the network and
@@ -45,10 +66,40 @@ export function MonitoringDashboard() {
   if (params.region) search.set('regio', params.region);
   if (params.coverageType !== 'veiligheidsregio') search.set('dekking', params.coverageType);
 
+  // The first screen is rendered in one go, when every request it needs has answered (or failed): sections that
+  // appeared one by one pushed the ones below down (CLS 0.45 in `npm run bench:web`). After a change of period,
+  // region or region type the previous dashboard stays on screen, marked busy, until the new one is complete, so
+  // the page does not collapse and the control in use keeps its place and focus.
+  const settled = (query: { data?: unknown; error?: unknown; isLoading: boolean }) => !query.isLoading;
+  const complete =
+    !waitingForRegion &&
+    settled(overview) &&
+    settled(coverage) &&
+    settled(trend) &&
+    settled(figures) &&
+    !geometry.isLoading &&
+    !choices.isLoading;
+  const current: DashboardView | null = complete
+    ? {
+        overview: overview.data,
+        coverage: coverage.data,
+        trend: trend.data,
+        figures: figures.data,
+        geometry: geometry.geometry,
+        scopeName,
+        regionName: params.region ? scopeName : null,
+        problem: overview.error ?? coverage.error ?? trend.error ?? geometry.error ?? choices.error,
+        figuresProblem: figures.error,
+      }
+    : null;
+  const [shown, setShown] = useState<DashboardView | null>(null);
+  if (current && !sameView(current, shown)) setShown(current);
+  const view = current ?? shown;
+  const busy = current === null;
+
   if (waitingForRegion)
     return <Paragraph>{choices.isLoading ? t('monitoring.loading') : t('monitoring.noRegion')}</Paragraph>;
 
-  const problem = overview.error ?? coverage.error ?? geometry.error ?? choices.error;
   return (
     <div className="ketenkaart-monitoring">
       <MonitoringFilters
@@ -80,32 +131,39 @@ export function MonitoringDashboard() {
           </li>
         ) : null}
       </ul>
-      {problem ? <ProblemAlert problem={problem} /> : null}
-      {overview.data ? (
-        <>
-          <KaderSection
-            overview={overview.data}
-            geometry={geometry.geometry}
-            regionName={params.region ? scopeName : null}
-            withLinks
-          />
-          <KaderVerdicts overview={overview.data} />
-        </>
-      ) : (
-        <Paragraph role="status">{t('monitoring.loading')}</Paragraph>
-      )}
-      {trend.data ? <TrendSection trend={trend.data} scope={scopeName} /> : null}
-      {coverage.data ? (
-        <CoverageSection
-          coverage={coverage.data}
-          geometry={geometry.geometry}
-          focusCodes={params.region ? (overview.data?.municipalities.map((m) => m.code) ?? null) : null}
-          scope={scopeName}
-          onCoverageType={params.setCoverageType}
-        />
+      {/* One live region for the whole dashboard: visible while nothing is shown yet, read out (and the shown
+          dashboard dimmed) while a new one loads. */}
+      <Paragraph role="status" className={view ? 'ketenkaart-visually-hidden' : undefined}>
+        {busy ? t('monitoring.loading') : null}
+      </Paragraph>
+      {view ? (
+        <div className="ketenkaart-monitoring__content" aria-busy={busy} data-testid="monitoring-content">
+          {view.problem ? <ProblemAlert problem={view.problem} /> : null}
+          {view.overview ? (
+            <>
+              <KaderSection
+                overview={view.overview}
+                geometry={view.geometry}
+                regionName={view.regionName}
+                withLinks
+              />
+              <KaderVerdicts overview={view.overview} />
+            </>
+          ) : null}
+          {view.trend ? <TrendSection trend={view.trend} scope={view.scopeName} /> : null}
+          {view.coverage ? (
+            <CoverageSection
+              coverage={view.coverage}
+              geometry={view.geometry}
+              focusCodes={view.regionName ? (view.overview?.municipalities.map((m) => m.code) ?? null) : null}
+              scope={view.scopeName}
+              onCoverageType={params.setCoverageType}
+            />
+          ) : null}
+          {view.figuresProblem ? <ProblemAlert problem={view.figuresProblem} /> : null}
+          {view.figures ? <HandoffFiguresSection figures={view.figures} scope={view.scopeName} /> : null}
+        </div>
       ) : null}
-      {figures.error ? <ProblemAlert problem={figures.error} /> : null}
-      {figures.data ? <HandoffFiguresSection figures={figures.data} scope={scopeName} /> : null}
     </div>
   );
 }
