@@ -12,7 +12,7 @@ import { createFunction, updateFunction } from '../api/write-entries';
 import { useLabels } from '../hooks/use-labels';
 import { fieldId, type FieldErrors } from '../lib/field-errors';
 import { parseHours } from '../lib/validation';
-import { CheckboxField, SelectField, TextField } from './form-controls';
+import { CheckboxField, SelectField, TextField } from '../../../components/form-controls';
 import { FormErrors } from './form-error-summary';
 import { SearchPicker, type PickerOption } from './search-picker';
 import { useEntryForm } from './use-entry-form';

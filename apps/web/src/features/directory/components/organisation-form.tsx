@@ -9,7 +9,7 @@ import { createOrganisation, updateOrganisation } from '../api/write-entries';
 import { useLabels } from '../hooks/use-labels';
 import { fieldId, type FieldErrors } from '../lib/field-errors';
 import { isEmail, isHttpUrl, isPhone, parseGmCodes } from '../lib/validation';
-import { CheckboxField, CheckboxGroup, SelectField, TextField } from './form-controls';
+import { CheckboxField, CheckboxGroup, SelectField, TextField } from '../../../components/form-controls';
 import { FormErrors } from './form-error-summary';
 import { useEntryForm } from './use-entry-form';
 

@@ -7,7 +7,7 @@ import { paths } from '../../../config/paths';
 import { createPerson, updatePerson } from '../api/write-entries';
 import { fieldId, type FieldErrors } from '../lib/field-errors';
 import { isEmail, isPhone } from '../lib/validation';
-import { TextField } from './form-controls';
+import { TextField } from '../../../components/form-controls';
 import { FormErrors } from './form-error-summary';
 import { useEntryForm } from './use-entry-form';
 

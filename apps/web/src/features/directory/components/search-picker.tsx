@@ -1,6 +1,6 @@
 import { FormField, FormFieldDescription, FormLabel, Textbox } from '@ketenkaart/web-ui';
 import { useTranslation } from 'react-i18next';
-import { SelectField } from './form-controls';
+import { SelectField } from '../../../components/form-controls';
 
 export interface PickerOption {
   value: string;

@@ -39,7 +39,7 @@ import {
 import { newIdempotencyKey } from '../lib/idempotency-key';
 import { useHandoffLabels, type HandoffLabels } from '../lib/labels';
 import { fieldId, FormErrors } from './form-errors';
-import { RadioGroup, SelectField, TextField } from './fields';
+import { RadioGroup, SelectField, TextField } from '../../../components/form-controls';
 import '../handoffs.css';
 
 const FORM_ID = 'handoff';

@@ -13,7 +13,7 @@ import { transitionHandoff, useOrganisationsServing } from '../api/handoffs';
 import type { HandoffDetail, TransitionBody } from '../api/types';
 import { identifyingDataMessage, serverErrors, type HandoffFieldErrors } from '../lib/form-model';
 import { useHandoffLabels } from '../lib/labels';
-import { RadioGroup, SelectField, TextField } from './fields';
+import { RadioGroup, SelectField, TextField } from '../../../components/form-controls';
 import { fieldId, FormErrors } from './form-errors';
 
 export type DialogTransition = 'decline' | 'withdraw' | 'forward';

@@ -62,6 +62,7 @@ export function TextField({
   multiline,
   autoComplete,
   inputMode,
+  maxLength,
 }: FieldProps & {
   value: string;
   onChange: (value: string) => void;
@@ -70,6 +71,7 @@ export function TextField({
   multiline?: boolean;
   autoComplete?: string;
   inputMode?: 'decimal' | 'text';
+  maxLength?: number;
 }) {
   const common = {
     id,
@@ -80,6 +82,7 @@ export function TextField({
     'aria-invalid': error ? true : undefined,
     'aria-describedby': describedBy(id, description, error),
     onBlur,
+    maxLength,
   };
   return (
     <FormField className={error ? 'utrecht-form-field--invalid' : undefined}>
@@ -108,6 +111,11 @@ export function TextField({
   );
 }
 
+export interface Option {
+  value: string;
+  label: string;
+}
+
 export function SelectField({
   id,
   label,
@@ -117,12 +125,17 @@ export function SelectField({
   value,
   onChange,
   options,
+  groups,
   emptyLabel,
+  busy,
 }: FieldProps & {
   value: string;
   onChange: (value: string) => void;
-  options: readonly { value: string; label: string }[];
+  options?: readonly Option[];
+  /** Options under a heading each (`optgroup`); empty groups are left out. */
+  groups?: readonly { label: string; options: readonly Option[] }[];
   emptyLabel: string;
+  busy?: boolean;
 }) {
   return (
     <FormField className={error ? 'utrecht-form-field--invalid' : undefined}>
@@ -131,18 +144,32 @@ export function SelectField({
       <div className="utrecht-form-field__input">
         <Select
           id={id}
+          name={id}
           value={value}
           required={required}
+          busy={busy}
+          aria-required={required || undefined}
           aria-invalid={error ? true : undefined}
           aria-describedby={describedBy(id, description, error)}
           onChange={(event) => onChange(event.target.value)}
         >
           <SelectOption value="">{emptyLabel}</SelectOption>
-          {options.map((option) => (
+          {(options ?? []).map((option) => (
             <SelectOption key={option.value} value={option.value}>
               {option.label}
             </SelectOption>
           ))}
+          {(groups ?? [])
+            .filter((group) => group.options.length > 0)
+            .map((group) => (
+              <optgroup key={group.label} label={group.label}>
+                {group.options.map((option) => (
+                  <SelectOption key={option.value} value={option.value}>
+                    {option.label}
+                  </SelectOption>
+                ))}
+              </optgroup>
+            ))}
         </Select>
       </div>
     </FormField>
@@ -202,6 +229,62 @@ export function CheckboxGroup({
           }
         />
       ))}
+    </Fieldset>
+  );
+}
+
+/** A radio group in a fieldset with a legend (WCAG 1.3.1); the first radio carries `id` for the error summary. */
+export function RadioGroup({
+  id,
+  legend,
+  required,
+  description,
+  error,
+  value,
+  onChange,
+  options,
+}: {
+  id: string;
+  legend: string;
+  required?: boolean;
+  description?: ReactNode;
+  error?: string;
+  value: string;
+  onChange: (value: string) => void;
+  options: readonly Option[];
+}) {
+  const { t } = useTranslation();
+  return (
+    <Fieldset
+      invalid={Boolean(error)}
+      aria-describedby={describedBy(id, description, error)}
+      className="ketenkaart-form__radios"
+    >
+      <FieldsetLegend>
+        {legend}{' '}
+        {required ? <span className="ketenkaart-form__required">{t('directory.form.required')}</span> : null}
+      </FieldsetLegend>
+      <Messages id={id} description={description} error={error} />
+      {options.map((option, index) => {
+        const optionId = index === 0 ? id : `${id}-${option.value}`;
+        return (
+          <div key={option.value} className="utrecht-form-field utrecht-form-field--radio">
+            <input
+              type="radio"
+              className="utrecht-radio-button utrecht-radio-button--html-input"
+              id={optionId}
+              name={id}
+              value={option.value}
+              checked={value === option.value}
+              aria-invalid={error ? true : undefined}
+              onChange={() => onChange(option.value)}
+            />{' '}
+            <label className="utrecht-form-label utrecht-form-label--radio" htmlFor={optionId}>
+              {option.label}
+            </label>
+          </div>
+        );
+      })}
     </Fieldset>
   );
 }
