@@ -33,6 +33,8 @@ export interface CoverageSectionProps {
   headingLevel?: 2 | 3;
   /** Lets the reader switch the region type (not in print). */
   onCoverageType?: (type: CoverageType) => void;
+  /** The chosen region type, while its coverage loads (the section still shows `coverage.type`). */
+  coverageType?: CoverageType;
 }
 
 type FunctionKey = 'ketenregisseur' | 'zorgcoordinatie';
@@ -86,7 +88,7 @@ export function CoverageSection(props: CoverageSectionProps) {
           <FormLabel htmlFor={`${id}-type`}>{t('monitoring.coverage.type')}</FormLabel>
           <Select
             id={`${id}-type`}
-            value={coverage.type}
+            value={props.coverageType ?? coverage.type}
             onChange={(event) => props.onCoverageType?.(event.target.value as CoverageType)}
           >
             {COVERAGE_REGION_TYPES.map((type) => (

@@ -158,6 +158,7 @@ export function MonitoringDashboard() {
               focusCodes={view.regionName ? (view.overview?.municipalities.map((m) => m.code) ?? null) : null}
               scope={view.scopeName}
               onCoverageType={params.setCoverageType}
+              coverageType={params.coverageType}
             />
           ) : null}
           {view.figuresProblem ? <ProblemAlert problem={view.figuresProblem} /> : null}
