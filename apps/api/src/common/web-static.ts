@@ -18,12 +18,16 @@ export function webStatic(distDir: string): express.RequestHandler[] | null {
       );
     },
   });
+  const isApi = (request: Request) => request.path === '/api' || request.path.startsWith('/api/');
+  // API requests never touch the file system: serve-static would otherwise stat a file for every one of them.
+  const webAssets = (request: Request, response: Response, next: NextFunction) =>
+    isApi(request) ? next() : assets(request, response, next);
   const spaFallback = (request: Request, response: Response, next: NextFunction) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return next();
-    if (request.path === '/api' || request.path.startsWith('/api/')) return next();
+    if (isApi(request)) return next();
     if (!request.accepts('html')) return next();
     response.setHeader('Cache-Control', 'no-cache');
     response.sendFile(index);
   };
-  return [assets, spaFallback];
+  return [webAssets, spaFallback];
 }
