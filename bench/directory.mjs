@@ -26,18 +26,8 @@
 // is missed: that is a finding, reported in the output).
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  openSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -45,12 +35,21 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
 import pg from 'pg';
+import {
+  cpuMsOf,
+  fmtMb,
+  fmtMs,
+  freePort,
+  loadAverage,
+  memoryOf,
+  percentile,
+  ROOT,
+  snapshotBuild,
+  throwawayDatabase,
+} from './support.mjs';
 import { buildWorkload, fill, prng } from './ten-times-data.mjs';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const API = '/api/v1';
-const MAIN_IN_DIST = 'apps/api/src/main.js';
-const DOMAIN_IN_DIST = 'libs/shared/domain/src/index.js';
 const CAPTURE = path.join(ROOT, 'bench/capture-sql.cjs');
 const BASELINE = path.join(ROOT, 'bench/baseline-server.mjs');
 const TARGETS = { searchP95Ms: 25, throughputRatio: 0.5 };
@@ -114,44 +113,9 @@ const OPTIONS = {
     args.json ?? `bench/results/directory-${startedAt.toISOString().replace(/[:.]/g, '-')}.json`,
   ),
 };
-const ADMIN_URL = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
-const DB_NAME = `ketenkaart_bench_${Date.now()}_${process.pid}`;
-const DB_URL = (() => {
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${DB_NAME}`;
-  return url.toString();
-})();
-const loopbackHost = new URL(ADMIN_URL).hostname;
-if (!['127.0.0.1', 'localhost', '::1', '[::1]'].includes(loopbackHost)) {
-  console.error(`BENCH_DATABASE_URL must point at a loopback server (got host ${loopbackHost})`);
-  process.exit(2);
-}
+const { adminUrl: ADMIN_URL, name: DB_NAME, url: DB_URL } = throwawayDatabase('ketenkaart_bench');
 
 // ---------------------------------------------------------------------------------------------- helpers
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-function percentile(sorted, p) {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
-}
-const fmtMs = (ms) => (Number.isFinite(ms) ? `${ms.toFixed(ms < 100 ? 1 : 0)} ms` : '–');
-const fmtMb = (kb) => (Number.isFinite(kb) ? `${(kb / 1024).toFixed(0)} MB` : '–');
-const loadAverage = () =>
-  os
-    .loadavg()
-    .map((n) => n.toFixed(2))
-    .join(' / ');
 
 const AGENT = new http.Agent({ keepAlive: true });
 function get(url, timeoutMs = 30_000) {
@@ -168,50 +132,7 @@ function get(url, timeoutMs = 30_000) {
   });
 }
 
-/** /proc/<pid>/status: VmRSS (now) and VmHWM (peak over the process's life), in kB. */
-function memoryOf(pid) {
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const field = (name) => Number(new RegExp(`^${name}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? NaN);
-    return { rssKb: field('VmRSS'), hwmKb: field('VmHWM') };
-  } catch {
-    return { rssKb: NaN, hwmKb: NaN };
-  }
-}
-
-/** User + system CPU time of a process, in ms. */
-function cpuMsOf(pid) {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in USER_HZ (100)
-  } catch {
-    return NaN;
-  }
-}
-
 // ---------------------------------------------------------------------------------------------- build snapshot
-/** A private copy of the built API: other engineers rebuild dist/ concurrently (nx build starts with rm -rf). */
-function snapshotBuild() {
-  if (!existsSync(path.join(OPTIONS.dist, MAIN_IN_DIST))) {
-    throw new Error(
-      `no build at ${OPTIONS.dist}; run \`npx nx run api:build\` first (npm run bench:directory does)`,
-    );
-  }
-  mkdirSync(path.join(ROOT, 'tmp'), { recursive: true });
-  const copy = mkdtempSync(path.join(ROOT, 'tmp', 'bench-directory-'));
-  cpSync(OPTIONS.dist, copy, { recursive: true });
-  const appModule = readFileSync(path.join(copy, 'apps/api/src/app.module.js'), 'utf8');
-  if (appModule.includes('require("@ketenkaart/') || !existsSync(path.join(copy, DOMAIN_IN_DIST))) {
-    rmSync(copy, { recursive: true, force: true });
-    throw new Error(`the build in ${OPTIONS.dist} is incomplete; is another build running?`);
-  }
-  return {
-    dir: copy,
-    main: path.join(copy, MAIN_IN_DIST),
-    domain: path.join(copy, DOMAIN_IN_DIST),
-    remove: () => rmSync(copy, { recursive: true, force: true }),
-  };
-}
 
 // ---------------------------------------------------------------------------------------------- server processes
 class Server {
@@ -452,7 +373,7 @@ async function main(cleanup) {
   const runStarted = performance.now();
   const rng = prng(OPTIONS.seed);
   const workDir = mkdtempSync(path.join(os.tmpdir(), 'ketenkaart-bench-directory-'));
-  const build = snapshotBuild();
+  const build = snapshotBuild(OPTIONS.dist, 'directory');
   cleanup.push(() => build.remove());
   console.log(
     `Ketenkaart directory benchmark: ${OPTIONS.connections} connections × ${OPTIONS.durationSeconds} s per run, ` +
