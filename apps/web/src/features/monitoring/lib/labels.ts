@@ -4,8 +4,7 @@ import { useTranslation } from 'react-i18next';
 
 /** Labels of statuses, themes and hand-off codes in the UI language. */
 export function useMonitoringLabels() {
-  const { t, i18n } = useTranslation();
-  const english = i18n.language === 'en';
+  const { t } = useTranslation();
   return useMemo(
     () => ({
       kaderStatus: (status: string) => t(`monitoring.status.${status}` as 'monitoring.status.voldoet'),
@@ -17,16 +16,16 @@ export function useMonitoringLabels() {
         t(`directory.exploitationForm.${form}` as 'directory.exploitationForm.arbeidsuitbuiting', {
           defaultValue: form,
         }),
-      // Path and decline-reason names live in the shared domain in Dutch; English falls back to the code.
-      path: (code: string) => {
-        const label = HANDOFF_PATHS.find((path) => path.code === code)?.label;
-        return english || !label ? code : label;
-      },
-      declineReason: (code: string) => {
-        const label = DECLINE_REASON_LABELS[code as DeclineReason];
-        return english || !label ? code : label;
-      },
+      // The hand-off pages' vocabularies (nl and en); the shared domain's Dutch label or the code as a fallback.
+      path: (code: string) =>
+        t(`handoffs.paths.${code}` as never, {
+          defaultValue: HANDOFF_PATHS.find((path) => path.code === code)?.label ?? code,
+        }) as string,
+      declineReason: (code: string) =>
+        t(`handoffs.declineReason.${code}` as never, {
+          defaultValue: DECLINE_REASON_LABELS[code as DeclineReason] ?? code,
+        }) as string,
     }),
-    [t, english],
+    [t],
   );
 }
