@@ -32,7 +32,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
 import pg from 'pg';
 import {
@@ -42,7 +41,9 @@ import {
   freePort,
   loadAverage,
   memoryOf,
+  numberOption,
   percentile,
+  printUsageAndExit,
   ROOT,
   snapshotBuild,
   throwawayDatabase,
@@ -75,35 +76,19 @@ const { values: args } = parseArgs({
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
-if (args.help) {
-  console.log(
-    readFileSync(fileURLToPath(import.meta.url), 'utf8')
-      .split('\nimport ')[0]
-      .replace(/^\/\/ ?/gm, ''),
-  );
-  process.exit(0);
-}
-function numberOption(name, envName, fallback, min) {
-  const raw = args[name] ?? process.env[envName];
-  const value = raw === undefined || raw === '' ? fallback : Number(raw);
-  if (!Number.isFinite(value) || value < min) {
-    console.error(`--${name} / ${envName} must be a number ≥ ${min} (got ${JSON.stringify(raw)})`);
-    process.exit(2);
-  }
-  return value;
-}
+if (args.help) printUsageAndExit(import.meta.url);
 const startedAt = new Date();
 const OPTIONS = {
-  durationSeconds: numberOption('duration', 'BENCH_DURATION', 20, 1),
-  connections: numberOption('connections', 'BENCH_CONNECTIONS', 32, 1),
-  warmupSeconds: numberOption('warmup', 'BENCH_WARMUP', 3, 0),
-  rounds: numberOption('rounds', 'BENCH_ROUNDS', 1, 1),
-  organisations: numberOption('organisations', 'BENCH_ORGANISATIONS', 20_000, 0),
-  people: numberOption('people', 'BENCH_PEOPLE', 50_000, 0),
-  functions: numberOption('functions', 'BENCH_FUNCTIONS', 50_000, 0),
-  pool: numberOption('pool', 'BENCH_POOL', 10, 1),
-  seed: numberOption('seed', 'BENCH_SEED', 1, 0),
-  timeLimitSeconds: numberOption('time-limit', 'BENCH_TIME_LIMIT', 1200, 60),
+  durationSeconds: numberOption(args, 'duration', 'BENCH_DURATION', 20, 1),
+  connections: numberOption(args, 'connections', 'BENCH_CONNECTIONS', 32, 1),
+  warmupSeconds: numberOption(args, 'warmup', 'BENCH_WARMUP', 3, 0),
+  rounds: numberOption(args, 'rounds', 'BENCH_ROUNDS', 1, 1),
+  organisations: numberOption(args, 'organisations', 'BENCH_ORGANISATIONS', 20_000, 0),
+  people: numberOption(args, 'people', 'BENCH_PEOPLE', 50_000, 0),
+  functions: numberOption(args, 'functions', 'BENCH_FUNCTIONS', 50_000, 0),
+  pool: numberOption(args, 'pool', 'BENCH_POOL', 10, 1),
+  seed: numberOption(args, 'seed', 'BENCH_SEED', 1, 0),
+  timeLimitSeconds: numberOption(args, 'time-limit', 'BENCH_TIME_LIMIT', 1200, 60),
   logLevel: args['log-level'] ?? process.env.BENCH_LOG_LEVEL ?? 'info',
   keepDb: args['keep-db'],
   explain: args.explain,

@@ -43,6 +43,7 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { printUsageAndExit } from './support.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const API = '/api/v1';
@@ -60,15 +61,7 @@ const { values: args } = parseArgs({
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
-if (args.help) {
-  console.log(
-    readFileSync(fileURLToPath(import.meta.url), 'utf8')
-      .split('\nimport ')[0]
-      .replace(/^#!.*\n/, '')
-      .replace(/^\/\/ ?/gm, ''),
-  );
-  process.exit(0);
-}
+if (args.help) printUsageAndExit(import.meta.url);
 if (!['embedded', 'server'].includes(args.db)) {
   console.error(`--db must be embedded or server (got ${args.db})`);
   process.exit(2);

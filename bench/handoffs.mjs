@@ -40,7 +40,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import {
@@ -50,7 +49,9 @@ import {
   freePort,
   loadAverage,
   memoryOf,
+  numberOption,
   percentile,
+  printUsageAndExit,
   ROOT,
   snapshotBuild,
   throwawayDatabase,
@@ -79,31 +80,15 @@ const { values: args } = parseArgs({
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
-if (args.help) {
-  console.log(
-    readFileSync(fileURLToPath(import.meta.url), 'utf8')
-      .split('\nimport ')[0]
-      .replace(/^\/\/ ?/gm, ''),
-  );
-  process.exit(0);
-}
-function numberOption(name, envName, fallback, min) {
-  const raw = args[name] ?? process.env[envName];
-  const value = raw === undefined || raw === '' ? fallback : Number(raw);
-  if (!Number.isFinite(value) || value < min) {
-    console.error(`--${name} / ${envName} must be a number ≥ ${min} (got ${JSON.stringify(raw)})`);
-    process.exit(2);
-  }
-  return value;
-}
+if (args.help) printUsageAndExit(import.meta.url);
 const startedAt = new Date();
 const OPTIONS = {
-  durationSeconds: numberOption('duration', 'BENCH_DURATION', 15, 1),
-  connections: numberOption('connections', 'BENCH_CONNECTIONS', 32, 1),
-  warmupSeconds: numberOption('warmup', 'BENCH_WARMUP', 3, 0),
-  existing: numberOption('existing', 'BENCH_EXISTING', 100_000, 0),
-  pool: numberOption('pool', 'BENCH_POOL', 10, 1),
-  timeLimitSeconds: numberOption('time-limit', 'BENCH_TIME_LIMIT', 1200, 60),
+  durationSeconds: numberOption(args, 'duration', 'BENCH_DURATION', 15, 1),
+  connections: numberOption(args, 'connections', 'BENCH_CONNECTIONS', 32, 1),
+  warmupSeconds: numberOption(args, 'warmup', 'BENCH_WARMUP', 3, 0),
+  existing: numberOption(args, 'existing', 'BENCH_EXISTING', 100_000, 0),
+  pool: numberOption(args, 'pool', 'BENCH_POOL', 10, 1),
+  timeLimitSeconds: numberOption(args, 'time-limit', 'BENCH_TIME_LIMIT', 1200, 60),
   logLevel: args['log-level'] ?? process.env.BENCH_LOG_LEVEL ?? 'warn',
   keepDb: args['keep-db'],
   explain: args.explain,

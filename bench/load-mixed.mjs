@@ -35,7 +35,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import {
@@ -45,7 +44,9 @@ import {
   freePort,
   loadAverage,
   memoryOf,
+  numberOption,
   percentile,
+  printUsageAndExit,
   ROOT,
   snapshotBuild,
   throwawayDatabase,
@@ -80,39 +81,21 @@ const { values: args } = parseArgs({
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
-if (args.help) {
-  console.log(
-    readFileSync(fileURLToPath(import.meta.url), 'utf8')
-      .split('\nimport ')[0]
-      .replace(/^\/\/ ?/gm, ''),
-  );
-  process.exit(0);
-}
-function numberOption(name, envName, fallback, min) {
-  const raw = args[name] ?? (envName ? process.env[envName] : undefined);
-  const value = raw === undefined || raw === '' ? fallback : Number(raw);
-  if (!Number.isFinite(value) || value < min) {
-    console.error(
-      `--${name}${envName ? ` / ${envName}` : ''} must be a number ≥ ${min} (got ${JSON.stringify(raw)})`,
-    );
-    process.exit(2);
-  }
-  return value;
-}
+if (args.help) printUsageAndExit(import.meta.url);
 const startedAt = new Date();
-const durationSeconds = numberOption('duration', 'BENCH_DURATION', args.soak ? 600 : 60, 5);
+const durationSeconds = numberOption(args, 'duration', 'BENCH_DURATION', args.soak ? 600 : 60, 5);
 const OPTIONS = {
-  rate: numberOption('rate', 'BENCH_RATE', 50, 1),
+  rate: numberOption(args, 'rate', 'BENCH_RATE', 50, 1),
   durationSeconds,
-  warmupSeconds: numberOption('warmup', undefined, 5, 0),
+  warmupSeconds: numberOption(args, 'warmup', undefined, 5, 0),
   soak: args.soak,
-  baselineSeconds: numberOption('baseline-duration', undefined, 60, 5),
-  pool: numberOption('pool', 'BENCH_POOL', 10, 1),
-  seed: numberOption('seed', 'BENCH_SEED', 1, 0),
-  organisations: numberOption('organisations', undefined, 20_000, 0),
-  people: numberOption('people', undefined, 50_000, 0),
-  functions: numberOption('functions', undefined, 50_000, 0),
-  timeLimitSeconds: numberOption('time-limit', 'BENCH_TIME_LIMIT', args.soak ? 2400 : 1500, 60),
+  baselineSeconds: numberOption(args, 'baseline-duration', undefined, 60, 5),
+  pool: numberOption(args, 'pool', 'BENCH_POOL', 10, 1),
+  seed: numberOption(args, 'seed', 'BENCH_SEED', 1, 0),
+  organisations: numberOption(args, 'organisations', undefined, 20_000, 0),
+  people: numberOption(args, 'people', undefined, 50_000, 0),
+  functions: numberOption(args, 'functions', undefined, 50_000, 0),
+  timeLimitSeconds: numberOption(args, 'time-limit', 'BENCH_TIME_LIMIT', args.soak ? 2400 : 1500, 60),
   logLevel: args['log-level'] ?? 'warn',
   keepDb: args['keep-db'],
   skipBaseline: args['skip-baseline'],

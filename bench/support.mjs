@@ -102,3 +102,27 @@ export function snapshotBuild(dist, name) {
     remove: () => rmSync(copy, { recursive: true, force: true }),
   };
 }
+
+/** `--help`: prints the script's opening comment (its usage) and exits. */
+export function printUsageAndExit(scriptUrl) {
+  console.log(
+    readFileSync(fileURLToPath(scriptUrl), 'utf8')
+      .split('\nimport ')[0]
+      .replace(/^#!.*\n/, '')
+      .replace(/^\/\/ ?/gm, ''),
+  );
+  process.exit(0);
+}
+
+/** A numeric option from `--name`, else the environment variable `envName` (if any), else `fallback`; exits 2 when invalid. */
+export function numberOption(args, name, envName, fallback, min) {
+  const raw = args[name] ?? (envName ? process.env[envName] : undefined);
+  const value = raw === undefined || raw === '' ? fallback : Number(raw);
+  if (!Number.isFinite(value) || value < min) {
+    console.error(
+      `--${name}${envName ? ` / ${envName}` : ''} must be a number ≥ ${min} (got ${JSON.stringify(raw)})`,
+    );
+    process.exit(2);
+  }
+  return value;
+}

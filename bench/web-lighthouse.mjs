@@ -42,6 +42,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { printUsageAndExit } from './support.mjs';
 import { DEMO, signIn } from './demo-session.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -77,14 +78,7 @@ const { values: args } = parseArgs({
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
-if (args.help) {
-  console.log(
-    readFileSync(fileURLToPath(import.meta.url), 'utf8')
-      .split('\nimport ')[0]
-      .replace(/^\/\/ ?/gm, ''),
-  );
-  process.exit(0);
-}
+if (args.help) printUsageAndExit(import.meta.url);
 if (!['desktop', 'mobile'].includes(args.preset)) {
   console.error('--preset must be desktop or mobile');
   process.exit(2);
