@@ -1,23 +1,24 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { NestExpressApplication } from '@nestjs/platform-express';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Server } from 'node:http';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { configureApp } from './app.setup';
 import { ConfigError, loadConfig } from './config/app-config';
 import { SetupService } from './database/setup.service';
+import { createHttpAdapter } from './http-adapter';
 
 async function bootstrap(): Promise<void> {
   // Validate before anything else starts, so a wrong variable stops the process with a clear message.
   const config = loadConfig();
-  const app = await NestFactory.create<NestExpressApplication>(AppModule, {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule, createHttpAdapter(), {
     bufferLogs: true,
     bodyParser: false,
   });
   const logger = app.get(Logger);
   app.useLogger(logger);
-  configureApp(app);
+  await configureApp(app);
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {
@@ -31,7 +32,11 @@ async function bootstrap(): Promise<void> {
     });
   }
   await app.get(SetupService).run();
-  await app.listen(config.PORT);
+  // All interfaces (as a plain Node server would), IPv4 only where the host has no IPv6 (some containers).
+  await app.listen(config.PORT, '::').catch(async (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EAFNOSUPPORT' && error.code !== 'EADDRNOTAVAIL') throw error;
+    await app.listen(config.PORT, '0.0.0.0');
+  });
   logger.log(
     `Ketenkaart listening on http://localhost:${config.PORT} (${config.usesEmbeddedDatabase ? `embedded database in ${config.PGLITE_DATA_DIR}` : 'PostgreSQL server'})`,
   );

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { ErrorCode } from '@ketenkaart/shared-domain';
-import type { Request } from 'express';
+import type { FastifyRequest as Request } from 'fastify';
 import { Repository, SelectQueryBuilder } from 'typeorm';
 import { ProblemException } from '../common/problem.exception';
 import { AuditEventEntity } from './audit-event.entity';

@@ -1,7 +1,7 @@
 import { Controller, Get, Header, Query, Req } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Permission } from '@ketenkaart/shared-domain';
-import type { Request } from 'express';
+import type { FastifyRequest as Request } from 'fastify';
 import { RequirePermission } from '../common/access.decorator';
 import { ProblemResponseDto } from '../common/problem-response.dto';
 import { AuditQueryService } from './audit-query.service';

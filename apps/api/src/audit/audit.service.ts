@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Request } from 'express';
+import type { FastifyRequest as Request } from 'fastify';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
 import { correlationIdOf } from '../common/correlation-id';
@@ -42,14 +42,14 @@ export class AuditService {
       recordId: entry.recordId ?? null,
       ip: entry.request ? clientIp(entry.request) : null,
       outcome: entry.outcome ?? 'success',
-      correlationId: entry.request ? correlationIdOf(entry.request) : null,
+      correlationId: entry.request ? correlationIdOf(entry.request.raw) : null,
       details: entry.details ?? {},
     });
     await manager.save(event, { reload: false });
   }
 }
 
-/** Client address as Express resolved it (`trust proxy` is loopback only, so X-Forwarded-For cannot be forged from outside). */
+/** Client address as Fastify resolved it (`trustProxy` is loopback only, so X-Forwarded-For cannot be forged from outside). */
 export function clientIp(request: Request): string | null {
   return (request.ip ?? request.socket?.remoteAddress ?? null)?.slice(0, 64) ?? null;
 }

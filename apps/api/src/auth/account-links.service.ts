@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { AccountStatus, ErrorCode } from '@ketenkaart/shared-domain';
-import type { Request } from 'express';
+import type { FastifyRequest as Request } from 'fastify';
 import { DataSource, IsNull, Repository } from 'typeorm';
 import { AuditService, clientIp } from '../audit/audit.service';
 import { Clock } from '../common/clock';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { ErrorCode } from '@ketenkaart/shared-domain';
-import type { Request, Response } from 'express';
+import type { FastifyReply as Response, FastifyRequest as Request } from 'fastify';
 import * as QRCode from 'qrcode';
 import { DataSource, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';

@@ -21,7 +21,7 @@ import {
   ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
 import { SessionStage } from '@ketenkaart/shared-domain';
-import type { Request, Response } from 'express';
+import type { FastifyReply as Response, FastifyRequest as Request } from 'fastify';
 import { SignedIn } from '../common/access.decorator';
 import { CurrentPrincipal, type Principal } from '../common/principal';
 import { ProblemResponseDto } from '../common/problem-response.dto';

@@ -9,7 +9,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { API_BASE_PATH, Permission } from '@ketenkaart/shared-domain';
-import type { Request, Response } from 'express';
+import type { FastifyReply as Response, FastifyRequest as Request } from 'fastify';
 import { RequirePermission } from '../common/access.decorator';
 import { CurrentPrincipal, type Principal } from '../common/principal';
 import { ProblemResponseDto } from '../common/problem-response.dto';
@@ -62,7 +62,7 @@ export class AccountsController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<AccountDto> {
     const account = await this.accounts.create(dto, principal, request);
-    response.location(`${API_BASE_PATH}/accounts/${account.id}`);
+    response.header('Location', `${API_BASE_PATH}/accounts/${account.id}`);
     return account;
   }
 

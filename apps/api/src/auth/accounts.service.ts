@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { AccountStatus, ErrorCode, Role } from '@ketenkaart/shared-domain';
-import type { Request } from 'express';
+import type { FastifyRequest as Request } from 'fastify';
 import { DataSource, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../common/clock';

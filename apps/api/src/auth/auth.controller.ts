@@ -9,7 +9,7 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { SessionStage } from '@ketenkaart/shared-domain';
-import type { Request, Response } from 'express';
+import type { FastifyReply as Response, FastifyRequest as Request } from 'fastify';
 import { Public, SignedIn } from '../common/access.decorator';
 import { ProblemResponseDto } from '../common/problem-response.dto';
 import { AuthService } from './auth.service';

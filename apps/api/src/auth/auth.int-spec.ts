@@ -1,4 +1,4 @@
-import { NestExpressApplication } from '@nestjs/platform-express';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ErrorCode, Permission, permissionsOf, Role, SessionStage } from '@ketenkaart/shared-domain';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -16,8 +16,8 @@ const MONITOR = demo('monitor@demo.ketenkaart.nl');
 const PRIVACY = demo('privacy@demo.ketenkaart.nl');
 
 describe('identity and access (issue 4)', () => {
-  let app: NestExpressApplication;
-  let http: ReturnType<NestExpressApplication['getHttpServer']>;
+  let app: NestFastifyApplication;
+  let http: ReturnType<NestFastifyApplication['getHttpServer']>;
   let dataSource: DataSource;
   let now: Date;
   const mails: MailMessage[] = [];

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { AccountStatus, ErrorCode, SessionStage } from '@ketenkaart/shared-domain';
-import type { Request, Response } from 'express';
+import type { FastifyReply as Response, FastifyRequest as Request } from 'fastify';
 import { Repository } from 'typeorm';
 import { AuditService, clientIp } from '../audit/audit.service';
 import { Clock } from '../common/clock';

@@ -7,7 +7,8 @@ import {
   SESSION_COOKIE,
   SessionStage,
 } from '@ketenkaart/shared-domain';
-import type { CookieOptions, Request, Response } from 'express';
+import type { CookieSerializeOptions as CookieOptions } from '@fastify/cookie';
+import type { FastifyReply as Response, FastifyRequest as Request } from 'fastify';
 import { createHash } from 'node:crypto';
 import { In, LessThan, Not, Repository } from 'typeorm';
 import { clientIp } from '../audit/audit.service';

@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { CSRF_HEADER, ErrorCode, SessionStage } from '@ketenkaart/shared-domain';
-import type { Request } from 'express';
+import type { FastifyRequest as Request } from 'fastify';
 import { sameSecret } from '../auth/secure-random';
 import { SessionService, setResolvedSession } from '../auth/session.service';
 import { AppConfig } from '../config/app-config';

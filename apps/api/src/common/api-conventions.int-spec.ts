@@ -1,4 +1,4 @@
-import { NestExpressApplication } from '@nestjs/platform-express';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
 import { PATH_METADATA } from '@nestjs/common/constants';
 import request from 'supertest';
@@ -6,8 +6,8 @@ import { adminAuth, createTestApp } from '../test/test-app';
 import { ACCESS_METADATA } from './access.decorator';
 
 describe('NL GOV API conventions', () => {
-  let app: NestExpressApplication;
-  let http: ReturnType<NestExpressApplication['getHttpServer']>;
+  let app: NestFastifyApplication;
+  let http: ReturnType<NestFastifyApplication['getHttpServer']>;
 
   beforeAll(async () => {
     app = await createTestApp();

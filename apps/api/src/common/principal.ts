@@ -8,7 +8,7 @@ import {
   Role,
   SessionStage,
 } from '@ketenkaart/shared-domain';
-import type { Request } from 'express';
+import type { FastifyRequest as Request } from 'fastify';
 import { ProblemException } from './problem.exception';
 
 /**

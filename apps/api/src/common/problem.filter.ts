@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { ErrorCode, ProblemDetails } from '@ketenkaart/shared-domain';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ProblemException } from './problem.exception';
 import { correlationIdOf } from './correlation-id';
 
@@ -52,6 +52,29 @@ export function isTransientDatabaseError(exception: unknown): boolean {
   return typeof message === 'string' && TRANSIENT_DRIVER_ERROR.test(message);
 }
 
+/** Fastify's own 4xx errors (body too large, malformed URL, bad Content-Length, …) and their stable codes. */
+const FASTIFY_CODES: Record<string, ErrorCode> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: ErrorCode.payloadTooLarge,
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: ErrorCode.unsupportedMediaType,
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: ErrorCode.validationFailed,
+  FST_ERR_CTP_EMPTY_JSON_BODY: ErrorCode.invalidJson,
+};
+
+/** A client error that Fastify raised before any route ran, as status, code and detail; null for anything else. */
+export function fastifyClientError(
+  exception: unknown,
+): { status: number; code: ErrorCode; detail: string } | null {
+  if (typeof exception !== 'object' || exception === null) return null;
+  const { code, statusCode, message } = exception as { code?: unknown; statusCode?: unknown; message?: unknown };
+  if (typeof code !== 'string' || !code.startsWith('FST_')) return null;
+  if (typeof statusCode !== 'number' || statusCode < 400 || statusCode > 499) return null;
+  return {
+    status: statusCode,
+    code: FASTIFY_CODES[code] ?? CODE_BY_STATUS[statusCode] ?? ErrorCode.validationFailed,
+    detail: typeof message === 'string' ? message : (TITLES[statusCode] ?? 'Bad Request'),
+  };
+}
+
 /**
  * Renders every error as RFC 9457 application/problem+json. Unknown errors become a generic 500 whose body
  * holds no stack trace or SQL, only a correlation id that the log line carries too.
@@ -62,23 +85,26 @@ export class ProblemFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const context = host.switchToHttp();
-    const request = context.getRequest<Request>();
-    const response = context.getResponse<Response>();
+    this.send(exception, context.getRequest<FastifyRequest>(), context.getResponse<FastifyReply>());
+  }
+
+  /** Answers `exception` as a problem; also used for errors Fastify's router raises before Nest runs. */
+  send(exception: unknown, request: FastifyRequest, reply: FastifyReply): void {
     const problem = this.toProblem(exception, request);
-    problem.correlationId = correlationIdOf(request);
+    problem.correlationId = correlationIdOf(request.raw);
     if (problem.status >= 500) {
       this.logger.error({ err: exception, correlationId: problem.correlationId }, 'request failed');
     }
-    if (response.headersSent) return;
+    if (reply.sent || reply.raw.headersSent) return;
     if (exception instanceof ProblemException) {
-      for (const [name, value] of Object.entries(exception.headers)) response.setHeader(name, value);
+      for (const [name, value] of Object.entries(exception.headers)) reply.header(name, value);
     }
-    if (problem.code === ErrorCode.databaseUnavailable) response.setHeader('Retry-After', '5');
-    response.status(problem.status).type('application/problem+json').json(problem);
+    if (problem.code === ErrorCode.databaseUnavailable) reply.header('Retry-After', '5');
+    void reply.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
   }
 
-  private toProblem(exception: unknown, request: Request): ProblemDetails {
-    const instance = request.originalUrl?.split('?')[0];
+  private toProblem(exception: unknown, request: FastifyRequest): ProblemDetails {
+    const instance = (request.originalUrl ?? request.url)?.split('?')[0];
     if (exception instanceof ProblemException) {
       return this.problem(
         exception.getStatus(),
@@ -97,6 +123,10 @@ export class ProblemFilter implements ExceptionFilter {
             ? (exception.getResponse() as string)
             : exception.message;
       return this.problem(status, CODE_BY_STATUS[status] ?? ErrorCode.internal, detail, instance);
+    }
+    const clientError = fastifyClientError(exception);
+    if (clientError) {
+      return this.problem(clientError.status, clientError.code, clientError.detail, instance);
     }
     if (isTransientDatabaseError(exception)) {
       return this.problem(

@@ -1,4 +1,4 @@
-import { NestExpressApplication } from '@nestjs/platform-express';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { DEMO_ACCOUNTS } from '../auth/demo-accounts.seeder';
@@ -10,8 +10,8 @@ const RUN = randomUUID().slice(0, 8);
 const account = (email: string) => DEMO_ACCOUNTS.find((demo) => demo.email === email)!;
 
 describe('write scope: a ketenregisseur edits regions and the directory of their own region only', () => {
-  let app: NestExpressApplication;
-  let http: ReturnType<NestExpressApplication['getHttpServer']>;
+  let app: NestFastifyApplication;
+  let http: ReturnType<NestFastifyApplication['getHttpServer']>;
   let ketenregisseur: SessionClient;
   let createdId: string;
   const regionId = async (code: string) => {

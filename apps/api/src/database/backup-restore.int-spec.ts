@@ -1,4 +1,4 @@
-import { NestExpressApplication } from '@nestjs/platform-express';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -35,7 +35,7 @@ async function tableFingerprints(query: Query): Promise<Record<string, { rows: n
 }
 
 /** Demo seed (by the app's boot) plus hand-offs and a directory edit through the real API. */
-async function fill(app: NestExpressApplication): Promise<void> {
+async function fill(app: NestFastifyApplication): Promise<void> {
   await app.listen(0, '127.0.0.1');
   const http = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   const sender = await signInAs(

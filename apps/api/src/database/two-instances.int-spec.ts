@@ -1,4 +1,4 @@
-import { NestExpressApplication } from '@nestjs/platform-express';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { DEMO_ACCOUNTS } from '../auth/demo-accounts.seeder';
@@ -27,8 +27,8 @@ if (!SERVER)
   );
 
 describeWithServer('two API instances on one PostgreSQL database', () => {
-  let a: NestExpressApplication;
-  let b: NestExpressApplication;
+  let a: NestFastifyApplication;
+  let b: NestFastifyApplication;
   let httpA: string;
   let httpB: string;
   let dataSource: DataSource;

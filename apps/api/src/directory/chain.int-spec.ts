@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { NestExpressApplication } from '@nestjs/platform-express';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -15,7 +15,7 @@ interface Role {
 }
 
 describe('people, functions, search and the chain per region', () => {
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   let dataSource: DataSource;
   const api = () => request(app.getHttpServer());
 

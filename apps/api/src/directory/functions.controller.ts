@@ -21,7 +21,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { API_BASE_PATH, Permission } from '@ketenkaart/shared-domain';
-import type { Response } from 'express';
+import type { FastifyReply as Response } from 'fastify';
 import { Public, RequirePermission } from '../common/access.decorator';
 import { CurrentCaller } from '../common/caller';
 import type { Caller } from '../common/caller';
@@ -76,7 +76,7 @@ export class FunctionsController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<FunctionDto> {
     const assignment = await this.functions.create(dto, caller);
-    response.location(`${API_BASE_PATH}/functions/${assignment.id}`);
+    response.header('Location', `${API_BASE_PATH}/functions/${assignment.id}`);
     return assignment;
   }
 

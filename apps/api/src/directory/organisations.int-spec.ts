@@ -1,4 +1,4 @@
-import { NestExpressApplication } from '@nestjs/platform-express';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -10,7 +10,7 @@ import { adminAuth, createTestApp } from '../test/test-app';
 const RUN = randomUUID().slice(0, 8);
 
 describe('/api/v1/organisations', () => {
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   const api = () => request(app.getHttpServer());
   let amsterdamUnitId: string;
 

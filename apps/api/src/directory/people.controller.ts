@@ -21,7 +21,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { API_BASE_PATH, Permission } from '@ketenkaart/shared-domain';
-import type { Response } from 'express';
+import type { FastifyReply as Response } from 'fastify';
 import { Public, RequirePermission } from '../common/access.decorator';
 import { CurrentCaller } from '../common/caller';
 import type { Caller } from '../common/caller';
@@ -74,7 +74,7 @@ export class PeopleController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<PersonDetailDto> {
     const person = await this.people.create(dto, caller);
-    response.location(`${API_BASE_PATH}/people/${person.id}`);
+    response.header('Location', `${API_BASE_PATH}/people/${person.id}`);
     return person;
   }
 

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { AppConfig } from '../config/app-config';
 
 /**
@@ -23,7 +25,12 @@ export class DirectorySearchCache<Page = unknown> {
   async page(parts: readonly unknown[], compute: () => Promise<Page>): Promise<Page> {
     const capacity = this.config.SEARCH_CACHE_ENTRIES;
     if (capacity === 0) return compute();
-    const [{ revision, today }]: { revision: string; today: string }[] = await this.dataSource.query(
+    // Straight to the driver's pool: this read is all the database work of a cache hit, and TypeORM's query runner
+    // (acquire, log hooks, release) cost as much again as the query itself.
+    const pool = (this.dataSource.driver as PostgresDriver).master as Pool;
+    const {
+      rows: [{ revision, today }],
+    } = await pool.query<{ revision: string; today: string }>(
       `SELECT revision::text AS revision, CURRENT_DATE::text AS today FROM directory_revision WHERE id = 1`,
     );
     const stamp = `${revision}/${today}`;

@@ -1,4 +1,4 @@
-import { NestExpressApplication } from '@nestjs/platform-express';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -11,7 +11,7 @@ const RUN = randomUUID().slice(0, 8);
  * function's holder, region or gemeente; search finds entries by them.
  */
 describe('stored search texts', () => {
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   let dataSource: DataSource;
   const api = () => request(app.getHttpServer());
   const expected = `kk_fold((CASE f.function_type WHEN 'aandachtsfunctionaris' THEN 'Aandachtsfunctionaris' ELSE f.function_type END)

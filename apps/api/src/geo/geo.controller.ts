@@ -1,6 +1,6 @@
 import { Controller, Get, Headers, HttpStatus, Res } from '@nestjs/common';
 import { ApiHeader, ApiNotModifiedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply as Response } from 'fastify';
 import { Public } from '../common/access.decorator';
 import { GeoService } from './geo.service';
 
@@ -27,12 +27,12 @@ export class GeoController {
   @ApiNotModifiedResponse({ description: 'Your copy (If-None-Match) is current.' })
   municipalities(@Headers('if-none-match') ifNoneMatch: string | undefined, @Res() response: Response): void {
     const { body, etag } = this.geo.municipalityBoundaries();
-    response.setHeader('ETag', etag);
-    response.setHeader('Cache-Control', 'public, max-age=86400');
+    response.header('ETag', etag);
+    response.header('Cache-Control', 'public, max-age=86400');
     if (ifNoneMatch?.split(',').some((tag) => tag.trim() === etag)) {
-      response.status(HttpStatus.NOT_MODIFIED).end();
+      void response.status(HttpStatus.NOT_MODIFIED).send();
       return;
     }
-    response.type('application/json').send(body);
+    void response.type('application/json').send(body);
   }
 }

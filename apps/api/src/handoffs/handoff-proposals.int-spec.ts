@@ -1,5 +1,5 @@
 import { ErrorCode, HANDOFF_PATH_CODES, RESPONSIBILITY_TASKS } from '@ketenkaart/shared-domain';
-import { NestExpressApplication } from '@nestjs/platform-express';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { DEMO_ACCOUNTS } from '../auth/demo-accounts.seeder';
@@ -23,7 +23,7 @@ interface Proposal {
 }
 
 describe('hand-off receiver proposals from the wie-doet-wat matrix (issue 6, point 4)', () => {
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   let http: string;
   let dataSource: DataSource;
   let amsterdam: SessionClient;

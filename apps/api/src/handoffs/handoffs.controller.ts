@@ -11,7 +11,7 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { API_BASE_PATH, ErrorCode, HANDOFF_PATHS, Permission } from '@ketenkaart/shared-domain';
-import type { Request, Response } from 'express';
+import type { FastifyReply as Response, FastifyRequest as Request } from 'fastify';
 import { RequirePermission, SignedIn } from '../common/access.decorator';
 import { CurrentPrincipal, type Principal } from '../common/principal';
 import { ProblemException } from '../common/problem.exception';
@@ -78,7 +78,8 @@ export class HandoffsController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<HandoffDetailDto> {
     // Read from the request, not with @Headers(): that would document a second, required, lower-case parameter.
-    const idempotencyKey = request.get('idempotency-key');
+    const header = request.headers['idempotency-key'];
+    const idempotencyKey = typeof header === 'string' ? header : undefined;
     if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey))
       throw new ProblemException(
         400,
@@ -93,8 +94,8 @@ export class HandoffsController {
         ],
       );
     const { handoff, replayed } = await this.handoffs.create(principal, dto, idempotencyKey);
-    response.location(`${API_BASE_PATH}/handoffs/${handoff.id}`);
-    if (replayed) response.setHeader('Idempotent-Replayed', 'true');
+    response.header('Location', `${API_BASE_PATH}/handoffs/${handoff.id}`);
+    if (replayed) response.header('Idempotent-Replayed', 'true');
     return handoff;
   }
 

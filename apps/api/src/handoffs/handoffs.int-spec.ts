@@ -7,7 +7,7 @@ import {
   HandoffTransition,
   replayTimeline,
 } from '@ketenkaart/shared-domain';
-import { NestExpressApplication } from '@nestjs/platform-express';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
@@ -21,7 +21,7 @@ const account = (email: string) => DEMO_ACCOUNTS.find((demo) => demo.email === e
 const BASE = '/api/v1';
 
 describe('hand-offs on a real database', () => {
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   let http: string;
   let dataSource: DataSource;
   let amsterdam: SessionClient;

@@ -1,6 +1,6 @@
 import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply as Response } from 'fastify';
 import { Public } from '../common/access.decorator';
 import { HealthService } from './health.service';
 
@@ -23,7 +23,7 @@ export class HealthController {
   @ApiServiceUnavailableResponse({ type: HealthResponseDto, description: 'The database cannot be reached.' })
   async check(@Res({ passthrough: true }) response: Response): Promise<HealthResponseDto> {
     const databaseUp = await this.health.databaseAnswers();
-    response.setHeader('Cache-Control', 'no-store');
+    response.header('Cache-Control', 'no-store');
     if (!databaseUp) {
       response.status(HttpStatus.SERVICE_UNAVAILABLE);
       return { status: 'unavailable', database: 'down' };

@@ -1,10 +1,10 @@
-import { NestExpressApplication } from '@nestjs/platform-express';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { createTestApp } from '../test/test-app';
 import { TcpProxy } from '../test/tcp-proxy';
 
 describe('GET /api/v1/health', () => {
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
 
   beforeAll(async () => {
     app = await createTestApp();
@@ -25,7 +25,7 @@ describe('GET /api/v1/health', () => {
 const describeWithServer = process.env.DATABASE_URL ? describe : describe.skip;
 
 describeWithServer('GET /api/v1/health when the PostgreSQL server goes away', () => {
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   let proxy: TcpProxy;
 
   beforeAll(async () => {

@@ -6,7 +6,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { FastifyRequest as Request } from 'fastify';
 import { Public } from '../common/access.decorator';
 import { ProblemResponseDto } from '../common/problem-response.dto';
 import { HsdsListQueryDto, HsdsServiceListQueryDto } from './dto/hsds-query.dto';
@@ -67,7 +67,7 @@ export class HsdsController {
   meta(@Req() request: Request): { version: string; openapi_url: string } {
     return {
       version: HSDS_VERSION,
-      openapi_url: `${request.protocol}://${request.get('host')}/api/docs-json`,
+      openapi_url: `${request.protocol}://${request.host}/api/docs-json`,
     };
   }
 

@@ -1,5 +1,5 @@
 import Ajv, { ValidateFunction } from 'ajv';
-import { NestExpressApplication } from '@nestjs/platform-express';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -67,7 +67,7 @@ const PAGE_KEYS = [
 ];
 
 describe('/api/v1/hsds (Open Referral HSDS 3.0)', () => {
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   const api = () => request(app.getHttpServer());
   let shelterId: string;
   const schemas: Record<string, ValidateFunction> = {};

@@ -1,4 +1,4 @@
-import { NestExpressApplication } from '@nestjs/platform-express';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -80,7 +80,7 @@ const decoded = (mail: ReceivedMail) =>
     .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 
 describe('hand-off jobs: queue, notifications, e-mail, escalation, retention', () => {
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   let http: string;
   let dataSource: DataSource;
   let queue: JobQueue;
@@ -508,7 +508,7 @@ describe('hand-off jobs: queue, notifications, e-mail, escalation, retention', (
 
   // Two pools on one server are real concurrency (the embedded database has one process and one connection).
   (process.env.DATABASE_URL ? describe : describe.skip)('two API instances on one server database', () => {
-    let other: NestExpressApplication;
+    let other: NestFastifyApplication;
     beforeAll(async () => {
       other = await createTestApp(env);
     });

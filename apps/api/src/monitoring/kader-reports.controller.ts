@@ -9,7 +9,8 @@ import {
   ApiTags,
   getSchemaPath,
 } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import { preferredMediaType } from '../common/content-negotiation';
+import type { FastifyReply as Response, FastifyRequest as Request } from 'fastify';
 import { Public, SignedIn } from '../common/access.decorator';
 import { CurrentPrincipal, type Principal } from '../common/principal';
 import { ProblemResponseDto } from '../common/problem-response.dto';
@@ -63,15 +64,15 @@ export class KaderReportsController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<KaderReportDto | string> {
     const report = await this.reports.report(query, principal);
-    response.setHeader('Vary', 'Accept');
-    response.setHeader('Cache-Control', 'no-store');
+    response.header('Vary', 'Accept');
+    response.header('Cache-Control', 'no-store');
     const wantsCsv = query.format
       ? query.format === 'csv'
-      : request.accepts(['application/json', 'text/csv']) === 'text/csv';
+      : preferredMediaType(request.headers.accept, ['application/json', 'text/csv']) === 'text/csv';
     if (!wantsCsv) return report;
     const { filename, body } = this.reports.csv(report, query.table ?? 'gemeenten');
     response.type('text/csv; charset=utf-8');
-    response.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
+    response.header('Content-Disposition', `attachment; filename="${filename}"`);
     return body;
   }
 }

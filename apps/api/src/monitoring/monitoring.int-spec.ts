@@ -1,4 +1,4 @@
-import { NestExpressApplication } from '@nestjs/platform-express';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -19,8 +19,8 @@ const allBasis = (status: string) => ({
 });
 
 describe('monitoring: VNG Kader, coverage and hand-off figures', () => {
-  let app: NestExpressApplication;
-  let http: ReturnType<NestExpressApplication['getHttpServer']>;
+  let app: NestFastifyApplication;
+  let http: ReturnType<NestFastifyApplication['getHttpServer']>;
   let dataSource: DataSource;
   let ketenregisseur: SessionClient;
   let monitor: SessionClient;

@@ -9,7 +9,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { API_BASE_PATH, Permission } from '@ketenkaart/shared-domain';
-import type { Response } from 'express';
+import type { FastifyReply as Response } from 'fastify';
 import { Public, RequirePermission } from '../common/access.decorator';
 import { CurrentPrincipal, type Principal } from '../common/principal';
 import { ProblemResponseDto } from '../common/problem-response.dto';
@@ -60,7 +60,7 @@ export class PolicyDocumentsController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<PolicyDocumentDto> {
     const document = await this.policyDocuments.create(gmCode, dto, principal);
-    response.location(`${API_BASE_PATH}/policy-documents/${document.id}`);
+    response.header('Location', `${API_BASE_PATH}/policy-documents/${document.id}`);
     return document;
   }
 

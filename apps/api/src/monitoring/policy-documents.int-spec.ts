@@ -1,4 +1,4 @@
-import { NestExpressApplication } from '@nestjs/platform-express';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { DEMO_ACCOUNTS } from '../auth/demo-accounts.seeder';
@@ -10,8 +10,8 @@ const account = (email: string) => DEMO_ACCOUNTS.find((demo) => demo.email === e
 const CVDR = 'https://lokaleregelgeving.overheid.nl/CVDR712345';
 
 describe('monitoring: policy documents per gemeente', () => {
-  let app: NestExpressApplication;
-  let http: ReturnType<NestExpressApplication['getHttpServer']>;
+  let app: NestFastifyApplication;
+  let http: ReturnType<NestFastifyApplication['getHttpServer']>;
   let dataSource: DataSource;
   let ketenregisseur: SessionClient;
   let monitor: SessionClient;

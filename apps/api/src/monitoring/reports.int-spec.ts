@@ -1,4 +1,4 @@
-import { NestExpressApplication } from '@nestjs/platform-express';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -32,8 +32,8 @@ interface AfCheck {
  * Uithoorn GM0451).
  */
 describe('monitoring: Kader trend and reports (tussenrapportage, jaaroverzicht, CSV)', () => {
-  let app: NestExpressApplication;
-  let http: ReturnType<NestExpressApplication['getHttpServer']>;
+  let app: NestFastifyApplication;
+  let http: ReturnType<NestFastifyApplication['getHttpServer']>;
   let dataSource: DataSource;
   let ketenregisseur: SessionClient;
   let monitor: SessionClient;

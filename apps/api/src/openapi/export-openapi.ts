@@ -4,11 +4,12 @@
  */
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { NestExpressApplication } from '@nestjs/platform-express';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { AppModule } from '../app.module';
 import { configureApp } from '../app.setup';
+import { createHttpAdapter } from '../http-adapter';
 import { serializeOpenApi } from './openapi';
 import { OpenApiDocumentHolder } from './openapi-document.holder';
 
@@ -18,12 +19,12 @@ async function main(): Promise<void> {
   process.env.PGLITE_DATA_DIR = 'memory://';
   process.env.WEB_DIST_DIR = '';
   delete process.env.DATABASE_URL;
-  const app = await NestFactory.create<NestExpressApplication>(AppModule, {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule, createHttpAdapter(), {
     logger: false,
     bodyParser: false,
   });
   try {
-    configureApp(app);
+    await configureApp(app);
     const text = serializeOpenApi(app.get(OpenApiDocumentHolder).document);
     if (process.argv.includes('--check')) {
       const committed = readFileSync(OPENAPI_FILE, 'utf8');

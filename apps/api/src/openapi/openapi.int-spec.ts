@@ -1,4 +1,4 @@
-import { NestExpressApplication } from '@nestjs/platform-express';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import request from 'supertest';
@@ -8,7 +8,7 @@ import { serializeOpenApi } from './openapi';
 const committedPath = path.resolve(__dirname, '../../openapi.json');
 
 describe('OpenAPI document', () => {
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
 
   beforeAll(async () => {
     app = await createTestApp();

@@ -1,4 +1,4 @@
-import { NestExpressApplication } from '@nestjs/platform-express';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { Client } from 'pg';
@@ -55,8 +55,8 @@ const DEMO_REGIONS_AROUND_AMSTERDAM = [
 ];
 
 describe('municipality import (CBS list with mergers)', () => {
-  let app: NestExpressApplication;
-  let http: ReturnType<NestExpressApplication['getHttpServer']>;
+  let app: NestFastifyApplication;
+  let http: ReturnType<NestFastifyApplication['getHttpServer']>;
   let db: DataSource;
   let importer: MunicipalityImportService;
   let database: Awaited<ReturnType<typeof privateDatabase>>;

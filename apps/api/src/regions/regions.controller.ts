@@ -9,7 +9,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { API_BASE_PATH, Permission } from '@ketenkaart/shared-domain';
-import type { Response } from 'express';
+import type { FastifyReply as Response } from 'fastify';
 import { Public, RequirePermission } from '../common/access.decorator';
 import { CurrentPrincipal, type Principal } from '../common/principal';
 import { ProblemResponseDto } from '../common/problem-response.dto';
@@ -64,7 +64,7 @@ export class RegionsController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<RegionDetailDto> {
     const region = await this.regions.create(dto, principal);
-    response.location(`${API_BASE_PATH}/regions/${region.id}`);
+    response.header('Location', `${API_BASE_PATH}/regions/${region.id}`);
     return region;
   }
 

@@ -9,7 +9,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { API_BASE_PATH, Permission } from '@ketenkaart/shared-domain';
-import type { Response } from 'express';
+import type { FastifyReply as Response } from 'fastify';
 import { Public, RequirePermission } from '../common/access.decorator';
 import { CurrentPrincipal, type Principal } from '../common/principal';
 import { ProblemResponseDto } from '../common/problem-response.dto';
@@ -69,7 +69,7 @@ export class ResponsibilitiesController {
   ): Promise<string> {
     const csv = await this.responsibilities.exportCsv(query.region);
     response.type('text/csv; charset=utf-8');
-    response.setHeader(
+    response.header(
       'Content-Disposition',
       `attachment; filename="wie-doet-wat${query.region ? '-regio' : ''}.csv"`,
     );
@@ -122,7 +122,7 @@ export class ResponsibilitiesController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<OverrideDto> {
     const override = await this.responsibilities.propose(principal, id, dto);
-    response.location(`${API_BASE_PATH}/regions/${id}/responsibility-overrides/${override.id}`);
+    response.header('Location', `${API_BASE_PATH}/regions/${id}/responsibility-overrides/${override.id}`);
     return override;
   }
 

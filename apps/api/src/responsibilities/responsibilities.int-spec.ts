@@ -1,4 +1,4 @@
-import { NestExpressApplication } from '@nestjs/platform-express';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ErrorCode } from '@ketenkaart/shared-domain';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -16,8 +16,8 @@ interface Entry {
 }
 
 describe('wie doet wat: matrix, regional agreements, checks and lookup (issue 5)', () => {
-  let app: NestExpressApplication;
-  let http: ReturnType<NestExpressApplication['getHttpServer']>;
+  let app: NestFastifyApplication;
+  let http: ReturnType<NestFastifyApplication['getHttpServer']>;
   let dataSource: DataSource;
   let vr13: string;
   let opvangVr13: string;

@@ -1,8 +1,9 @@
 import { NestFactory } from '@nestjs/core';
-import { NestExpressApplication } from '@nestjs/platform-express';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from '../app.module';
 import { configureApp } from '../app.setup';
 import { SetupService } from '../database/setup.service';
+import { createHttpAdapter } from '../http-adapter';
 
 export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
 
@@ -10,7 +11,7 @@ export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
  * A full app on a real database: the server named by DATABASE_URL (CI), else a fresh embedded PGlite in memory.
  * Migrations, reference data and the demo seed run exactly as in production.
  */
-export async function createTestApp(env: Record<string, string> = {}): Promise<NestExpressApplication> {
+export async function createTestApp(env: Record<string, string> = {}): Promise<NestFastifyApplication> {
   const saved = { ...process.env };
   Object.assign(process.env, {
     PGLITE_DATA_DIR: 'memory://',
@@ -22,14 +23,15 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<N
     ...env,
   });
   try {
-    const app = await NestFactory.create<NestExpressApplication>(AppModule, {
+    const app = await NestFactory.create<NestFastifyApplication>(AppModule, createHttpAdapter(), {
       logger: false,
       bodyParser: false,
       abortOnError: false,
     });
-    configureApp(app);
+    await configureApp(app);
     await app.get(SetupService).run();
     await app.init();
+    await app.getHttpAdapter().getInstance().ready();
     return app;
   } finally {
     process.env = saved;

@@ -8,7 +8,7 @@ import {
   ApiQuery,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { FastifyReply as Response, FastifyRequest as Request } from 'fastify';
 import { Public } from '../../common/access.decorator';
 import { ProblemResponseDto } from '../../common/problem-response.dto';
 import { OidcLoginQueryDto, SsoInfoDto } from './dto/oidc.dto';
@@ -44,8 +44,8 @@ export class OidcController {
   @ApiNotFoundResponse({ type: ProblemResponseDto, description: 'Single sign-on is not configured.' })
   async login(@Query() query: OidcLoginQueryDto, @Res() response: Response): Promise<void> {
     const location = await this.oidc.start(query.returnTo, response);
-    response.setHeader('Cache-Control', 'no-store');
-    response.redirect(302, location);
+    response.header('Cache-Control', 'no-store');
+    void response.redirect(location, 302);
   }
 
   @Get('oidc/callback')
@@ -69,7 +69,7 @@ export class OidcController {
   @ApiNotFoundResponse({ type: ProblemResponseDto, description: 'Single sign-on is not configured.' })
   async callback(@Req() request: Request, @Res() response: Response): Promise<void> {
     const location = await this.oidc.callback(request, response);
-    response.setHeader('Cache-Control', 'no-store');
-    response.redirect(302, location);
+    response.header('Cache-Control', 'no-store');
+    void response.redirect(location, 302);
   }
 }

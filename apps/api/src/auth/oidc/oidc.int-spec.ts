@@ -1,5 +1,5 @@
 import { AccountStatus, ErrorCode, Role, SessionStage } from '@ketenkaart/shared-domain';
-import { NestExpressApplication } from '@nestjs/platform-express';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createHash, generateKeyPairSync, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -124,8 +124,8 @@ class ProviderCookies {
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 
 describe('single sign-on with OpenID Connect against a real provider', () => {
-  let app: NestExpressApplication;
-  let http: ReturnType<NestExpressApplication['getHttpServer']>;
+  let app: NestFastifyApplication;
+  let http: ReturnType<NestFastifyApplication['getHttpServer']>;
   let dataSource: DataSource;
   let provider: { issuer: string; server: Server };
   const run = randomUUID().slice(0, 8);
@@ -385,7 +385,7 @@ describe('single sign-on with OpenID Connect against a real provider', () => {
 });
 
 describe('single sign-on switched off (no OIDC_ISSUER)', () => {
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
 
   beforeAll(async () => {
     app = await createTestApp({ PUBLIC_URL });

@@ -1,7 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { AccountStatus, ErrorCode, SessionStage, SSO_ERROR_PARAM, SsoError } from '@ketenkaart/shared-domain';
-import type { CookieOptions, Request, Response } from 'express';
+import type { CookieSerializeOptions as CookieOptions } from '@fastify/cookie';
+import type { FastifyReply as Response, FastifyRequest as Request } from 'fastify';
 import { LessThan, Repository } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
 import { Clock } from '../../common/clock';
@@ -105,7 +106,7 @@ export class OidcService {
     });
     response.cookie(OIDC_BROWSER_COOKIE, browserToken, {
       ...this.browserCookieOptions(),
-      maxAge: PENDING_LOGIN_MINUTES * 60_000,
+      maxAge: PENDING_LOGIN_MINUTES * 60, // seconds (@fastify/cookie)
     });
     const url = client.buildAuthorizationUrl(configuration, {
       redirect_uri: this.config.oidcRedirectUri,

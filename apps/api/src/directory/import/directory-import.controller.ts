@@ -15,7 +15,7 @@ import {
   getSchemaPath,
 } from '@nestjs/swagger';
 import { API_BASE_PATH, Permission } from '@ketenkaart/shared-domain';
-import type { Response } from 'express';
+import type { FastifyReply as Response } from 'fastify';
 import { RequirePermission } from '../../common/access.decorator';
 import { CurrentPrincipal } from '../../common/principal';
 import type { Principal } from '../../common/principal';
@@ -76,7 +76,7 @@ export class DirectoryImportController {
     const { kind, csv } = importInput(body, query);
     const { status, job } = await this.imports.start(kind, csv, query.dryRun ?? false, principal);
     response.status(status);
-    response.location(`${API_BASE_PATH}${DIRECTORY_IMPORTS_PATH}/${job.id}`);
+    response.header('Location', `${API_BASE_PATH}${DIRECTORY_IMPORTS_PATH}/${job.id}`);
     return job;
   }
 

@@ -1,4 +1,4 @@
-import { NestExpressApplication } from '@nestjs/platform-express';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -11,7 +11,7 @@ const ORG_HEADER =
   'sleutel;naam;type;gemeenten;regios;uitbuitingsvormen;doelgroepen;adres;adres_vertrouwelijk;contact_telefoon';
 
 describe('/api/v1/directory/imports and the CSV exports', () => {
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   const api = () => request(app.getHttpServer());
   const importCsv = (csv: string, kind = 'organisations', query: Record<string, string> = {}) =>
     api()

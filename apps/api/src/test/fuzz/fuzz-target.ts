@@ -1,4 +1,4 @@
-import { NestExpressApplication } from '@nestjs/platform-express';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import http from 'node:http';
 import { Client } from 'pg';
 import request from 'supertest';
@@ -22,7 +22,7 @@ const CONFIDENTIAL_ADDRESS = 'Fictieve Schuilstraat';
 const callerName = (email: string) => email.split('@')[0];
 
 export interface FuzzEnvironment {
-  app: NestExpressApplication;
+  app: NestFastifyApplication;
   target: FuzzTarget;
   close(): Promise<void>;
 }

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { nestsDeeperThan } from '../../common/json-depth.middleware';
+import { nestsDeeperThan } from '../../common/body-parsers';
 import { adminAuth } from '../test-app';
 import { createFuzzEnvironment, FuzzEnvironment } from './fuzz-target';
 import { formatReport, runFuzz } from './fuzzer';

@@ -1,5 +1,5 @@
 import { ErrorCode, InvalidParam } from '@ketenkaart/shared-domain';
-import type { NextFunction, Request, Response } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { ProblemException } from './problem.exception';
 
 /** Where a NUL character (U+0000) hides in a parsed value: `q`, `contactPoints.0.label`, … (null when none). */
@@ -19,17 +19,20 @@ export function nulCharacterAt(value: unknown, name: string): string | null {
   return null;
 }
 
-/**
- * Refuses a NUL character anywhere in the path, query or body with 400. PostgreSQL cannot hold NUL in text, so
- * such a value used to reach the database and fail there as a 500 (found by the API fuzzer: `q=%00`).
- */
-export function refuseNulCharacters(request: Request, _response: Response, next: NextFunction): void {
-  const found = /%00/.test(request.path)
-    ? 'path'
-    : (nulCharacterAt(request.query, '') ??
-      nulCharacterAt(request.body, typeof request.body === 'string' ? 'body' : ''));
-  if (found === null) return next();
+export function nulCharacterProblem(found: string): ProblemException {
   const reason = `'${found}' contains a NUL character (U+0000), which no field accepts.`;
   const invalidParams: InvalidParam[] = [{ name: found, code: 'nul_character', reason }];
-  next(new ProblemException(400, ErrorCode.validationFailed, reason, invalidParams));
+  return new ProblemException(400, ErrorCode.validationFailed, reason, invalidParams);
+}
+
+/**
+ * Refuses a NUL character in the path or query with 400 (bodies are checked by the body parsers). PostgreSQL cannot
+ * hold NUL in text, so such a value used to reach the database and fail there as a 500 (found by the API fuzzer:
+ * `q=%00`).
+ */
+export async function refuseNulCharacters(request: FastifyRequest): Promise<void> {
+  const query = request.url.indexOf('?');
+  const path = query === -1 ? request.url : request.url.slice(0, query);
+  const found = /%00/.test(path) ? 'path' : nulCharacterAt(request.query, '');
+  if (found !== null) throw nulCharacterProblem(found);
 }
