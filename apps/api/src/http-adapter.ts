@@ -29,7 +29,9 @@ export function createHttpAdapter(): FastifyAdapter {
       reply.header('X-Correlation-Id', correlationIdOf(request.raw));
       const reason = 'The path is malformed or a path parameter is too long.';
       new ProblemFilter().send(
-        new ProblemException(400, ErrorCode.validationFailed, reason, [{ name: 'path', code: 'invalid_path', reason }]),
+        new ProblemException(400, ErrorCode.validationFailed, reason, [
+          { name: 'path', code: 'invalid_path', reason },
+        ]),
         request,
         reply,
       );

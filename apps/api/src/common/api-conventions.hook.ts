@@ -18,7 +18,8 @@ const EXTRA_ACCEPTED: Record<string, readonly string[]> = { 'POST /directory/imp
  */
 export async function apiConventions(request: FastifyRequest, reply: FastifyReply): Promise<void> {
   const url = request.url;
-  if (url !== API_BASE_PATH && !url.startsWith(`${API_BASE_PATH}/`) && !url.startsWith(`${API_BASE_PATH}?`)) return;
+  if (url !== API_BASE_PATH && !url.startsWith(`${API_BASE_PATH}/`) && !url.startsWith(`${API_BASE_PATH}?`))
+    return;
   reply.header('API-Version', API_VERSION);
   reply.header('X-Correlation-Id', correlationIdOf(request.raw));
   const query = url.indexOf('?');

@@ -38,9 +38,15 @@ function isImport(request: FastifyRequest): boolean {
 
 /** Only UTF-8 (the default of JSON and of our CSV) is read; another declared charset gets 415. */
 function checkCharset(request: FastifyRequest): void {
-  const charset = /;\s*charset=("?)([^";]+)\1/i.exec(request.headers['content-type'] ?? '')?.[2]?.toLowerCase();
+  const charset = /;\s*charset=("?)([^";]+)\1/i
+    .exec(request.headers['content-type'] ?? '')?.[2]
+    ?.toLowerCase();
   if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') {
-    throw new ProblemException(415, ErrorCode.unsupportedMediaType, `Unsupported charset "${charset.toUpperCase()}".`);
+    throw new ProblemException(
+      415,
+      ErrorCode.unsupportedMediaType,
+      `Unsupported charset "${charset.toUpperCase()}".`,
+    );
   }
 }
 

@@ -23,7 +23,8 @@ export function preferredMediaType(accept: string | undefined, offered: readonly
         quality = q;
       }
     }
-    if (specificity >= 0 && quality > 0 && (best === null || quality > best.quality)) best = { type, quality };
+    if (specificity >= 0 && quality > 0 && (best === null || quality > best.quality))
+      best = { type, quality };
   }
   return best?.type ?? null;
 }

@@ -1,7 +1,7 @@
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import pino from 'pino';
 
-let destination: pino.DestinationStream & { flushSync?: () => void } | null = null;
+let destination: (pino.DestinationStream & { flushSync?: () => void }) | null = null;
 
 /**
  * Standard output for the JSON log, written asynchronously: lines logged while a write is under way go out together

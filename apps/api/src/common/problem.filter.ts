@@ -65,7 +65,11 @@ export function fastifyClientError(
   exception: unknown,
 ): { status: number; code: ErrorCode; detail: string } | null {
   if (typeof exception !== 'object' || exception === null) return null;
-  const { code, statusCode, message } = exception as { code?: unknown; statusCode?: unknown; message?: unknown };
+  const { code, statusCode, message } = exception as {
+    code?: unknown;
+    statusCode?: unknown;
+    message?: unknown;
+  };
   if (typeof code !== 'string' || !code.startsWith('FST_')) return null;
   if (typeof statusCode !== 'number' || statusCode < 400 || statusCode > 499) return null;
   return {
