@@ -1,7 +1,9 @@
 // The 10× data set of the benchmarks (issue 3 "Performance", issue 8 point 6): ≥ 20,000 organisations, 50,000 people
 // and 50,000 function assignments with Dutch-looking names by type and gemeente, filled into a database that the API
 // has migrated and seeded, plus the directory workload built from that data. Shared by bench/directory.mjs and
-// bench/load-mixed.mjs; deterministic for a given seed.
+// bench/load-mixed.mjs; deterministic for a given seed. Ten times the organisations and people, but not ten times the
+// posts: a region still has one or two ketenregisseurs and a gemeente one to three aandachtsfunctionarissen, so the
+// function assignments are mostly history (see "Function assignments" below).
 import { randomUUID } from 'node:crypto';
 
 const API = '/api/v1';
@@ -353,22 +355,6 @@ const ORGANISATION_KINDS = [
     (p, f) => `Regiokantoor ${p}: registratie en coördinatie bij ${f}.`,
   ],
 ];
-const FUNCTION_KINDS = [
-  ['aandachtsfunctionaris', 45],
-  ['zorgcoordinator', 15],
-  ['ketenregisseur', 8],
-  ['riec-contact', 10],
-  ['zvh-procesregisseur', 12],
-  ['comensha-consulent', 10],
-];
-const REGION_TYPES_FOR = {
-  zorgcoordinator: ['zorgcoordinatie', 'veiligheidsregio'],
-  ketenregisseur: ['ketenregie', 'veiligheidsregio'],
-  'riec-contact': ['riec'],
-  'zvh-procesregisseur': ['zorg-en-veiligheidshuis', 'veiligheidsregio'],
-  'comensha-consulent': ['veiligheidsregio'],
-};
-
 const isoDate = (date) => date.toISOString().slice(0, 10);
 
 /** Inserts rows (plain objects) through jsonb_to_recordset, `batch` rows a statement. */
@@ -441,7 +427,7 @@ export async function fill(client, rng, size) {
     const home = rng.pick(municipalities);
     const vr = vrOf.get(home.code);
     const forms = rng.subset(FORMS);
-    const national = rng.chance(0.005);
+    const national = rng.chance(0.0005); // ~10: national bodies are few (CoMensha, IND, OM, KMar, …)
     let municipalityCodes = [home.code];
     let regionIds = [];
     if (national) municipalityCodes = [];
@@ -554,45 +540,225 @@ export async function fill(client, rng, size) {
     people,
   );
 
-  // Function assignments: ~70% current, the rest ended (history), a few archived.
-  const holders = people.filter((person) => !person.archived_at);
+  // Function assignments, spread as in reality: a handful of current holders per post (ketenregisseur 1–2 per
+  // veiligheidsregio, a few zorgcoördinatoren and ZVH-procesregisseurs per veiligheidsregio, a few contacts per RIEC
+  // region, 1–3 aandachtsfunctionarissen per gemeente, a few gemeenten vacant), topped up from what the demo seed
+  // holds. The bulk is history: ended assignments at those posts (predecessors, waarnemers, co-holders) over the last
+  // twelve years, also in gemeenten and regions that no longer exist, plus archived (withdrawn) entries and a few
+  // successors who start later. Search and the region page show only current functions, so the history costs them
+  // rows to skip, never rows to show.
   const functions = [];
   const functionsToAdd = Math.max(0, size.functions - existingFunctions);
-  const kindWeights = FUNCTION_KINDS.map(([type, weight]) => [type, weight]);
-  for (let index = 0; index < functionsToAdd && holders.length > 0; index += 1) {
-    const functionType = rng.weighted(kindWeights);
-    let regionId = null;
-    let municipalityCode = null;
-    if (functionType === 'aandachtsfunctionaris') municipalityCode = rng.pick(municipalities).code;
-    else {
-      const candidates = REGION_TYPES_FOR[functionType].flatMap(regionsOfType);
-      regionId = (candidates.length > 0 ? rng.pick(candidates) : rng.pick(vrs)).id;
+  const current = (
+    await client.query(
+      `SELECT f.function_type AS type, coalesce(f.region_id::text, f.municipality_code) AS scope, count(*)::int AS count
+         FROM function_assignment f
+        WHERE f.archived_at IS NULL AND f.start_date <= CURRENT_DATE AND (f.end_date IS NULL OR f.end_date > CURRENT_DATE)
+        GROUP BY 1, 2`,
+    )
+  ).rows;
+  const heldNow = new Map(current.map((row) => [`${row.type}|${row.scope}`, row.count]));
+  const pastMunicipalities = (
+    await client.query(
+      `SELECT code FROM municipality WHERE valid_until IS NOT NULL AND valid_until <= CURRENT_DATE ORDER BY code`,
+    )
+  ).rows.map((row) => row.code);
+  const pastRegions = (
+    await client.query(
+      `SELECT id FROM region WHERE valid_until IS NOT NULL AND valid_until <= CURRENT_DATE ORDER BY id`,
+    )
+  ).rows.map((row) => row.id);
+
+  // Who can hold a post: people of an organisation of the right type in its area, else anyone in the area, else
+  // anyone. Current holders are never archived people; former holders may be (they left the field).
+  const organisationById = new Map(organisations.map((organisation) => [organisation.id, organisation]));
+  const peopleByCode = new Map();
+  const peopleByRegion = new Map();
+  for (const person of people) {
+    const employer = organisationById.get(person.organisation_id);
+    if (!employer) continue;
+    for (const code of employer.municipality_codes) {
+      if (!peopleByCode.has(code)) peopleByCode.set(code, []);
+      peopleByCode.get(code).push(person);
     }
-    const opAfstand = functionType !== 'aandachtsfunctionaris' && comenshaId && rng.chance(0.02);
-    const holder = opAfstand ? null : rng.pick(holders);
-    const startDaysAgo = 30 + rng.int(3_600);
-    const ended = rng.chance(0.3);
+    for (const regionId of employer.region_ids) {
+      if (!peopleByRegion.has(regionId)) peopleByRegion.set(regionId, []);
+      peopleByRegion.get(regionId).push(person);
+    }
+  }
+  const EMPLOYER_TYPE = {
+    aandachtsfunctionaris: 'gemeente',
+    ketenregisseur: 'gemeente',
+    zorgcoordinator: 'zorgcoordinatie',
+    'riec-contact': 'riec',
+    'zvh-procesregisseur': 'zorg-en-veiligheidshuis',
+    'comensha-consulent': 'comensha',
+  };
+  const poolCache = new Map();
+  /** [preferred, fallback] candidate lists for a post, both without archived people. */
+  const poolOf = (post) => {
+    const key = `${post.type}|${post.scope}`;
+    if (poolCache.has(key)) return poolCache.get(key);
+    const area =
+      post.municipalityCode !== null
+        ? (peopleByCode.get(post.municipalityCode) ?? [])
+        : [
+            ...(peopleByRegion.get(post.regionId) ?? []),
+            ...post.members.flatMap((code) => peopleByCode.get(code) ?? []),
+          ];
+    const living = area.filter((person) => !person.archived_at);
+    const preferred = living.filter(
+      (person) => organisationById.get(person.organisation_id)?.type === EMPLOYER_TYPE[post.type],
+    );
+    const pool = [preferred, living];
+    poolCache.set(key, pool);
+    return pool;
+  };
+  const everyone = people.filter((person) => !person.archived_at);
+  const pickHolder = (post, former) => {
+    if (former && rng.chance(0.1)) return rng.pick(people); // may have left since (archived)
+    const [preferred, living] = poolOf(post);
+    if (preferred.length > 0 && rng.chance(0.8)) return rng.pick(preferred);
+    if (living.length > 0 && rng.chance(0.9)) return rng.pick(living);
+    return rng.pick(everyone);
+  };
+
+  // The posts: [function, scope, how many hold it today].
+  const posts = [];
+  const post = (type, scope, target) => {
+    const existing = heldNow.get(`${type}|${scope.regionId ?? scope.municipalityCode}`) ?? 0;
+    posts.push({
+      type,
+      regionId: scope.regionId ?? null,
+      municipalityCode: scope.municipalityCode ?? null,
+      scope: scope.regionId ?? scope.municipalityCode,
+      members: scope.members ?? [],
+      add: Math.max(0, target - existing),
+    });
+  };
+  const few = () =>
+    rng.weighted([
+      [2, 40],
+      [3, 40],
+      [4, 20],
+    ]);
+  for (const municipality of municipalities) {
+    const vacantInSeed = !heldNow.has(`aandachtsfunctionaris|${municipality.code}`);
+    const target =
+      vacantInSeed && rng.chance(0.3)
+        ? 0
+        : rng.weighted([
+            [1, 55],
+            [2, 30],
+            [3, 15],
+          ]);
+    post('aandachtsfunctionaris', { municipalityCode: municipality.code }, target);
+  }
+  for (const vr of vrs) {
+    post('ketenregisseur', { regionId: vr.id, members: vr.members }, rng.chance(0.3) ? 2 : 1);
+    post('zorgcoordinator', { regionId: vr.id, members: vr.members }, few());
+    post('zvh-procesregisseur', { regionId: vr.id, members: vr.members }, few());
+  }
+  for (const region of regionsOfType('ketenregie'))
+    post('ketenregisseur', { regionId: region.id, members: region.members }, 1);
+  for (const region of regionsOfType('riec'))
+    post('riec-contact', { regionId: region.id, members: region.members }, few());
+  for (const region of regionsOfType('politie-eenheid'))
+    post('comensha-consulent', { regionId: region.id, members: region.members }, 1);
+  // Posts that no longer exist (merged gemeenten, ended regions): history only.
+  const formerPosts = [
+    ...pastMunicipalities.map((code) => ({
+      type: 'aandachtsfunctionaris',
+      regionId: null,
+      municipalityCode: code,
+      scope: code,
+      members: [code],
+      add: 0,
+    })),
+    ...pastRegions.map((id) => ({
+      type: rng.pick(['ketenregisseur', 'zorgcoordinator', 'zvh-procesregisseur']),
+      regionId: id,
+      municipalityCode: null,
+      scope: id,
+      members: [],
+      add: 0,
+    })),
+  ];
+
+  const hours = (type) =>
+    (type === 'aandachtsfunctionaris'
+      ? 2 + rng.int(11)
+      : type === 'ketenregisseur'
+        ? 16 + rng.int(21)
+        : 8 + rng.int(29)
+    ).toFixed(1);
+  const assignment = (target, { holder, startDaysAgo, endDaysAgo, archived = false, opAfstand = false }) => {
+    const training =
+      target.type === 'aandachtsfunctionaris' && rng.chance(0.6)
+        ? Math.max(endDaysAgo ?? 0, startDaysAgo - 365 + rng.int(730))
+        : null;
     functions.push({
       id: randomUUID(),
-      function_type: functionType,
-      person_id: holder?.id ?? null,
-      organisation_id: opAfstand ? comenshaId : (holder?.organisation_id ?? null),
-      region_id: regionId,
-      municipality_code: municipalityCode,
+      function_type: target.type,
+      person_id: opAfstand ? null : holder.id,
+      organisation_id: opAfstand ? comenshaId : (holder.organisation_id ?? null),
+      region_id: target.regionId,
+      municipality_code: target.municipalityCode,
       start_date: isoDate(new Date(now - startDaysAgo * 86_400_000)),
-      end_date: ended ? isoDate(new Date(now - rng.int(startDaysAgo - 1) * 86_400_000)) : null,
-      hours_per_week: (4 + rng.int(33)).toFixed(1),
-      deputy_person_id: rng.chance(0.2) ? rng.pick(holders).id : null,
-      training_date:
-        functionType === 'aandachtsfunctionaris' && rng.chance(0.6)
-          ? isoDate(new Date(now - rng.int(1_500) * 86_400_000))
-          : null,
-      op_afstand: Boolean(opAfstand),
-      archived_at: rng.chance(0.02) ? daysAgo(rng.int(300)) : null,
+      end_date: endDaysAgo === null ? null : isoDate(new Date(now - endDaysAgo * 86_400_000)),
+      hours_per_week: opAfstand ? null : hours(target.type),
+      deputy_person_id: !opAfstand && rng.chance(0.2) ? pickHolder(target, endDaysAgo !== null).id : null,
+      training_date: training === null ? null : isoDate(new Date(now - training * 86_400_000)),
+      op_afstand: opAfstand,
+      archived_at: archived ? daysAgo(rng.int(300)) : null,
       ...upkeep(),
     });
+  };
+  // Today's holders.
+  for (const target of posts)
+    for (let seat = 0; seat < target.add && functions.length < functionsToAdd; seat += 1)
+      assignment(target, {
+        holder: pickHolder(target, false),
+        startDaysAgo: 30 + rng.int(2_500),
+        endDaysAgo: null,
+      });
+  // History, withdrawn entries and successors, spread over all posts (some with more turnover than others).
+  const allPosts = [...posts, ...formerPosts];
+  const turnover = allPosts.map((target) => [target, 1 + rng.int(4)]);
+  while (functions.length < functionsToAdd && allPosts.length > 0) {
+    const target = rng.weighted(turnover);
+    const roll = rng.next();
+    const opAfstand = target.type !== 'aandachtsfunctionaris' && Boolean(comenshaId) && rng.chance(0.02);
+    if (roll < 0.005 && posts.includes(target)) {
+      // A successor who starts within the next months.
+      assignment(target, {
+        holder: pickHolder(target, false),
+        startDaysAgo: -(7 + rng.int(120)),
+        endDaysAgo: null,
+      });
+    } else if (roll < 0.03) {
+      // Withdrawn (archived): entered by mistake or a duplicate.
+      const startDaysAgo = 30 + rng.int(4_000);
+      assignment(target, {
+        holder: pickHolder(target, true),
+        startDaysAgo,
+        endDaysAgo: rng.chance(0.5) ? null : Math.max(0, startDaysAgo - 30 - rng.int(900)),
+        archived: true,
+        opAfstand,
+      });
+    } else {
+      // Ended: held for two weeks (cover) to three years, within the last twelve years.
+      const startDaysAgo = 60 + rng.int(4_320);
+      const length = rng.chance(0.4) ? 14 + rng.int(180) : 180 + rng.int(900);
+      assignment(target, {
+        holder: pickHolder(target, true),
+        startDaysAgo,
+        endDaysAgo: Math.max(1, startDaysAgo - length),
+        opAfstand,
+      });
+    }
   }
-  // An end date must not precede the start (ck_function_assignment_period): "ended" ends between start and today.
+  // An end date must not precede the start (ck_function_assignment_period).
   for (const row of functions)
     if (row.end_date && row.end_date < row.start_date) row.end_date = row.start_date;
   await insertRows(

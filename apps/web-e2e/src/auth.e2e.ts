@@ -133,6 +133,14 @@ describe('Sign-in, navigation per role and the audit trail', () => {
     await page.getByRole('link', { name: 'Mijn account', exact: true }).click();
     await heading(page, 'Mijn account').waitFor();
     await page.getByRole('cell', { name: 'Deze sessie', exact: true }).waitFor();
+    // How this session began: password, then the code from the app.
+    await page.getByRole('columnheader', { name: 'Ingelogd met', exact: true }).waitFor();
+    const thisSession = page
+      .getByRole('row')
+      .filter({ has: page.getByRole('cell', { name: 'Deze sessie', exact: true }) });
+    await thisSession
+      .getByRole('cell', { name: 'Wachtwoord en tweestapsverificatie', exact: true })
+      .waitFor();
     await expectNoWcagViolations(page, '/mijn-account (nl)');
 
     await signOut(page);

@@ -4,7 +4,7 @@ import { once } from 'node:events';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { expectNoWcagViolations } from './support/axe';
-import { type Browser, openBrowser } from './support/browser';
+import { type Browser, eventually, openBrowser } from './support/browser';
 import { demoAccount } from './support/demo-accounts';
 import { freePort, type RunningPortal, startPortal, stopPortal } from './support/portal';
 
@@ -79,8 +79,41 @@ describe('Single sign-on with OpenID Connect', () => {
     expect(new URL(page.url()).pathname).toBe('/regios');
     const session = await page.evaluate(async () => (await fetch('/api/v1/auth/session')).json());
     expect(session).toMatchObject({ authenticated: true, stage: 'complete' });
+    // The account page tells how this session began.
+    await page.getByRole('link', { name: 'Mijn account', exact: true }).click();
+    const thisSession = page
+      .getByRole('row')
+      .filter({ has: page.getByRole('cell', { name: 'Deze sessie', exact: true }) });
+    await thisSession.getByRole('cell', { name: 'Single sign-on (SSO)', exact: true }).waitFor();
     await page.getByRole('button', { name: 'Uitloggen', exact: true }).click();
     await page.getByText('U bent uitgelogd.', { exact: true }).waitFor();
+  });
+
+  it('sends a browser that returns with a spent or unknown state to the sign-in page with a focused message', async () => {
+    const { page } = browser;
+    // What the back button or a bookmark of the provider's redirect does: the callback as a page navigation.
+    await page.goto(`${portal.baseUrl}/api/v1/auth/oidc/callback?code=abc&state=verlopen-of-onbekend`);
+    const message = 'Het inloggen via uw organisatie is verlopen of niet meer geldig';
+    await page.getByRole('alert').filter({ hasText: message }).waitFor();
+    const url = new URL(page.url());
+    expect(url.pathname).toBe('/inloggen');
+    expect(url.searchParams.get('sso-fout')).toBe('expired');
+    // Focused, so a screen reader reads it first and a keyboard user starts there.
+    await eventually(async () =>
+      expect(await page.evaluate(() => document.activeElement?.textContent ?? '')).toContain(message),
+    );
+    await expectNoWcagViolations(page, 'the sign-in page after an expired single sign-on (nl)');
+    await page.getByRole('link', { name: 'Inloggen met Test-IdP', exact: true }).waitFor();
+
+    await page.getByRole('button', { name: 'English', exact: true }).click();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'Signing in with your organisation has expired or is no longer valid' })
+      .waitFor();
+    await expectNoWcagViolations(page, 'the sign-in page after an expired single sign-on (en)');
+    await page.getByRole('button', { name: 'Nederlands', exact: true }).click();
+    const session = await page.evaluate(async () => (await fetch('/api/v1/auth/session')).json());
+    expect(session).toMatchObject({ authenticated: false });
   });
 
   it('gives an address without an account no session and one "no access" message', async () => {

@@ -43,6 +43,8 @@ export class AccountSelfService {
         expiresAt: session.expiresAt.toISOString(),
         ip: session.ip,
         userAgent: session.userAgent,
+        authMethod: session.authMethod,
+        twoFactorPassed: session.twoFactorPassed,
         current: session.id === principal.sessionId,
       })),
     };

@@ -8,6 +8,7 @@ import { adminAuth, createTestApp } from '../test/test-app';
 import { SessionClient } from '../test/session-client';
 import { DEMO_ACCOUNTS, DemoAccount } from './demo-accounts.seeder';
 import { MailMessage, MailService } from './mail.service';
+import { sha256Hex } from './secure-random';
 import { totpCode } from './totp';
 
 const demo = (email: string): DemoAccount => DEMO_ACCOUNTS.find((account) => account.email === email)!;
@@ -217,6 +218,34 @@ describe('identity and access (issue 4)', () => {
       expect((await laptop.post('/api/v1/auth/sign-out')).status).toBe(204);
       const reused = await request(http).get('/api/v1/account/sessions').set('Cookie', oldCookie);
       expect(reused.status).toBe(401);
+    });
+
+    it('tells how each session began: password, and whether a second factor was passed', async () => {
+      const monitor = await signIn(MONITOR);
+      const admin = await signIn(BEHEERDER);
+      // A beheerder session still waiting for its code: listed, but without a second factor.
+      const waiting = client();
+      await waiting.post('/api/v1/auth/sign-in', { email: BEHEERDER.email, password: BEHEERDER.password });
+      const [waitingRow] = await dataSource.query(`SELECT id FROM session WHERE token_hash = $1`, [
+        sha256Hex(waiting.cookies.get('kk_session')!),
+      ]);
+
+      type Item = { id: string; current: boolean; authMethod: string; twoFactorPassed: boolean };
+      const adminItems: Item[] = (await admin.get('/api/v1/account/sessions')).body.items;
+      expect(adminItems.find((item) => item.current)).toMatchObject({
+        authMethod: 'password',
+        twoFactorPassed: true,
+      });
+      expect(adminItems.find((item) => item.id === waitingRow.id)).toMatchObject({
+        current: false,
+        authMethod: 'password',
+        twoFactorPassed: false,
+      });
+      const monitorItems: Item[] = (await monitor.get('/api/v1/account/sessions')).body.items;
+      expect(monitorItems.find((item) => item.current)).toMatchObject({
+        authMethod: 'password',
+        twoFactorPassed: false,
+      });
     });
 
     it('refuses ending another account’s session with 404', async () => {

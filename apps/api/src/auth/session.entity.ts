@@ -1,7 +1,8 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { AccountEntity } from './account.entity';
 
-export type SessionAuthMethod = 'password' | 'sso';
+export const SESSION_AUTH_METHODS = ['password', 'sso'] as const;
+export type SessionAuthMethod = (typeof SESSION_AUTH_METHODS)[number];
 
 /**
  * A server-side browser session. The cookie holds a random token; only its SHA-256 is stored, so a copy of the

@@ -131,10 +131,13 @@ export class SessionService {
   async resolve(request: Request): Promise<ResolvedSession | 'expired' | null> {
     const token = tokenOf(request);
     if (!token) return null;
-    const session = await this.sessions.findOne({
-      where: { tokenHash: sha256Hex(token) },
-      relations: { account: true },
-    });
+    // One statement (`findOne` with a relation sends two: the id with LIMIT 1, then the joined row); the token hash
+    // is unique, so no LIMIT is needed. This runs on every signed-in request.
+    const session = await this.sessions
+      .createQueryBuilder('session')
+      .innerJoinAndSelect('session.account', 'account')
+      .where('session.token_hash = :tokenHash', { tokenHash: sha256Hex(token) })
+      .getOne();
     if (!session?.account) return null;
     const now = this.clock.now();
     const idleLimit = session.lastSeenAt.getTime() + this.config.SESSION_IDLE_MINUTES * 60_000;

@@ -215,6 +215,101 @@ describe('people, functions, search and the chain per region', () => {
     expect(roleOf(ended.body, 'ketenregisseur').status).toBe('vacant');
   });
 
+  it('summarises long lists on a chain page: at most 10 holders and 50 organisations, each with its total', async () => {
+    const regionId = await createRegion();
+    const people = [];
+    for (let index = 0; index < 11; index += 1) people.push(await person(`Lange Lijst ${index} ${RUN}`));
+    const comensha = await api().get('/api/v1/organisations').query({ type: 'comensha' }).expect(200);
+    // CoMensha op afstand first, so that the cap has to put the regional holders before it.
+    await api()
+      .post('/api/v1/functions')
+      .set(adminAuth)
+      .send({
+        functionType: 'ketenregisseur',
+        opAfstand: true,
+        organisationId: comensha.body.items[0]?.id ?? null,
+        regionId,
+      })
+      .expect(201);
+    const created: string[] = [];
+    for (const holder of people) {
+      for (const scope of [{ regionId }, { municipalityCode: 'GM0935' }]) {
+        const functionType = 'regionId' in scope ? 'ketenregisseur' : 'aandachtsfunctionaris';
+        const response = await api()
+          .post('/api/v1/functions')
+          .set(adminAuth)
+          .send({ functionType, personId: holder.id, ...scope })
+          .expect(201);
+        created.push(response.body.id);
+      }
+    }
+    // 51 organisations serving Groningen, 11 of them politie (set up in SQL: the cap is the subject, not the form).
+    const organisationIds: string[] = (
+      await dataSource.query(
+        `INSERT INTO organisation (name, type, municipality_codes, version)
+         SELECT 'Lange lijst ' || $1 || ' ' || lpad(n::text, 2, '0'), CASE WHEN n <= 11 THEN 'politie' ELSE 'ngo' END,
+                ARRAY['GM0014'], 1
+           FROM generate_series(1, 51) AS n RETURNING id`,
+        [RUN],
+      )
+    ).map((row: { id: string }) => row.id);
+
+    try {
+      const chain = await api().get(`/api/v1/regions/${regionId}/chain`).expect(200);
+      const ketenregisseur = (chain.body.roles as (Role & { total: number })[]).find(
+        (role) => role.functionType === 'ketenregisseur',
+      )!;
+      expect(ketenregisseur.total).toBe(12);
+      expect(ketenregisseur.holders).toHaveLength(10);
+      expect(ketenregisseur.status).toBe('filled');
+      expect(ketenregisseur.holders.every((holder) => !holder.opAfstand)).toBe(true);
+      // The directory link behind "show all" lists every one of them.
+      const all = await api()
+        .get('/api/v1/functions')
+        .query({ region: regionId, functionType: 'ketenregisseur', pageSize: 1 })
+        .expect(200);
+      expect(all.body.total).toBe(12);
+
+      const maastricht = chain.body.municipalities.find((m: { code: string }) => m.code === 'GM0935');
+      expect(maastricht.aandachtsfunctionaris.total).toBeGreaterThanOrEqual(11);
+      expect(maastricht.aandachtsfunctionaris.holders).toHaveLength(10);
+
+      expect(chain.body.organisations).toHaveLength(50);
+      expect(chain.body.organisationsTotal).toBeGreaterThanOrEqual(51);
+      const names = chain.body.organisations.map((o: { name: string }) => o.name);
+      expect([...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))).toEqual(names);
+      const listed = await api()
+        .get('/api/v1/organisations')
+        .query({ region: regionId, pageSize: 1 })
+        .expect(200);
+      expect(chain.body.organisationsTotal).toBe(listed.body.total);
+      expect(chain.body.nationalOrganisations.length).toBe(
+        Math.min(50, chain.body.nationalOrganisationsTotal),
+      );
+      const politie = chain.body.partners.find(
+        (p: { organisationType: string }) => p.organisationType === 'politie',
+      );
+      expect(politie.total).toBeGreaterThanOrEqual(11);
+      expect(politie.organisations).toHaveLength(10);
+      // Nothing is lost from the summary: every stale entry counts, shown or not.
+      await dataSource.query(
+        `UPDATE organisation SET last_verified_at = now() - interval '2 years', created_at = now() - interval '3 years'
+          WHERE id = ANY($1::uuid[])`,
+        [organisationIds],
+      );
+      const aged = await api().get(`/api/v1/regions/${regionId}/chain`).expect(200);
+      expect(aged.body.summary.stale).toBe(chain.body.summary.stale + 51);
+    } finally {
+      await dataSource.query(`UPDATE organisation SET archived_at = now() WHERE id = ANY($1::uuid[])`, [
+        organisationIds,
+      ]);
+      await dataSource.query(
+        `UPDATE function_assignment SET archived_at = now() WHERE id = ANY($1::uuid[])`,
+        [created],
+      );
+    }
+  });
+
   it('marks each gemeente with its aandachtsfunctionaris or as vacant', async () => {
     const [vacant] = await dataSource.query(
       `SELECT g.code FROM municipality g WHERE g.valid_until IS NULL AND NOT EXISTS (

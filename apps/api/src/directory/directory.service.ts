@@ -16,6 +16,8 @@ import { AppConfig } from '../config/app-config';
 import { CURRENT_SQL, escapeLike, isoOrNull, STALE_SQL, UUID_PATTERN } from './directory-history';
 import { RegionRefDto } from './dto/common.dto';
 import {
+  CHAIN_HOLDER_LIMIT,
+  CHAIN_ORGANISATION_LIMIT,
   ChainDto,
   ChainRoleDto,
   ChainScopeDto,
@@ -24,7 +26,6 @@ import {
   StalePageDto,
 } from './dto/directory.dto';
 import { FunctionDto } from './dto/function.dto';
-import { OrganisationSummaryDto } from './dto/organisation.dto';
 import { FUNCTION_CURRENT_SQL, FunctionRow, SELECT_FUNCTION, toFunctionDto } from './functions.service';
 import {
   ORGANISATION_COLUMNS,
@@ -44,6 +45,13 @@ const REGION_ROLES: FunctionType[] = [
   'zvh-procesregisseur',
   'comensha-consulent',
 ];
+
+/** A row of a capped list: its rank in its list, the list's total and how many of the list are stale. */
+interface Ranked {
+  rank: string;
+  total: number;
+  staleTotal: number;
+}
 
 /** Chain partners that are organisations, with the reference grid that shows their area. */
 const PARTNERS: { type: OrganisationType; regionType: RegionTypeCode }[] = [
@@ -253,30 +261,61 @@ export class DirectoryService {
     coveringRegionIds: string[],
   ): Promise<ChainDto> {
     const months = this.config.DIRECTORY_STALE_MONTHS;
-    const regionFunctions: FunctionRow[] = await this.dataSource.query(
-      `${SELECT_FUNCTION('$1')} WHERE ${FUNCTION_CURRENT_SQL('f')} AND f.region_id = ANY($2::uuid[]) AND f.function_type = ANY($3)
-        ORDER BY f.op_afstand, r.name, p.name, f.id`,
-      [months, coveringRegionIds, REGION_ROLES],
+    // Each list capped in SQL (window functions), with its total and stale count: at 10× a region has thousands of
+    // current and ended entries, and serialising them all made a 1.5 MB page (README, Mixed load).
+    const regionFunctions: (FunctionRow & Ranked)[] = await this.dataSource.query(
+      `SELECT * FROM (
+         SELECT h.*, row_number() OVER (PARTITION BY h."functionType"
+                       ORDER BY h."opAfstand", h."regionName", h."personName", h.id) AS rank,
+                count(*) OVER (PARTITION BY h."functionType")::int AS total,
+                count(*) FILTER (WHERE h.stale) OVER (PARTITION BY h."functionType")::int AS "staleTotal"
+           FROM (${SELECT_FUNCTION('$1')} WHERE ${FUNCTION_CURRENT_SQL('f')} AND f.region_id = ANY($2::uuid[])
+                 AND f.function_type = ANY($3)) h) ranked
+        WHERE ranked.rank <= $4 ORDER BY ranked."functionType", ranked.rank`,
+      [months, coveringRegionIds, REGION_ROLES, CHAIN_HOLDER_LIMIT],
     );
-    const localFunctions: FunctionRow[] = await this.dataSource.query(
-      `${SELECT_FUNCTION('$1')} WHERE ${FUNCTION_CURRENT_SQL('f')} AND f.municipality_code = ANY($2) AND f.function_type = 'aandachtsfunctionaris'
-        ORDER BY f.op_afstand, p.name, f.id`,
-      [months, municipalityCodes],
+    const localFunctions: (FunctionRow & Ranked)[] = await this.dataSource.query(
+      `SELECT * FROM (
+         SELECT h.*, row_number() OVER (PARTITION BY h."municipalityCode" ORDER BY h."opAfstand", h."personName", h.id) AS rank,
+                count(*) OVER (PARTITION BY h."municipalityCode")::int AS total,
+                count(*) FILTER (WHERE h.stale) OVER (PARTITION BY h."municipalityCode")::int AS "staleTotal"
+           FROM (${SELECT_FUNCTION('$1')} WHERE ${FUNCTION_CURRENT_SQL('f')} AND f.municipality_code = ANY($2)
+                 AND f.function_type = 'aandachtsfunctionaris') h) ranked
+        WHERE ranked.rank <= $3 ORDER BY ranked."municipalityCode", ranked.rank`,
+      [months, municipalityCodes, CHAIN_HOLDER_LIMIT],
     );
     const municipalities: { code: string; name: string }[] = await this.dataSource.query(
       `SELECT g.code, coalesce(g.display_name, g.name) AS name FROM municipality g WHERE g.code = ANY($1) ORDER BY g.name, g.code`,
       [municipalityCodes],
     );
-    const organisationRows: OrganisationRow[] = await this.dataSource.query(
-      // Serves one of the gemeenten directly, or through a region that holds one: both sides are computed once
-      // and compared as arrays (GIN), instead of testing every gemeente against every organisation (1.2 s at 10×).
-      `SELECT ${ORGANISATION_COLUMNS('o', '$1')} FROM organisation o
-        WHERE o.archived_at IS NULL AND (o.national OR o.municipality_codes && $2::text[] OR o.region_ids && ARRAY(
-              SELECT DISTINCT sm.region_id FROM region_membership sm
-               WHERE sm.municipality_code = ANY($2::text[]) AND ${CURRENT_SQL('sm')}))
-        ORDER BY o.name, o.id`,
-      [months, municipalityCodes],
-    );
+    const organisationRows: (OrganisationRow & Ranked & { typeRank: string; typeTotal: number })[] =
+      await this.dataSource.query(
+        // Serves one of the gemeenten directly, or through a region that holds one: both sides are computed once
+        // and compared as arrays (GIN), instead of testing every gemeente against every organisation (1.2 s at 10×);
+        // the national ones apart, so that `OR o.national` does not turn the index scans into a scan of the table.
+        // Ranked per list (regional, national) and per partner type; only the first rows of each leave the database.
+        `SELECT * FROM (
+           SELECT s.*, row_number() OVER (PARTITION BY s.national ORDER BY s.name, s.id) AS rank,
+                  row_number() OVER (PARTITION BY s.national, s.type ORDER BY s.name, s.id) AS "typeRank",
+                  count(*) OVER (PARTITION BY s.national)::int AS total,
+                  count(*) OVER (PARTITION BY s.national, s.type)::int AS "typeTotal",
+                  count(*) FILTER (WHERE s.stale) OVER (PARTITION BY s.national)::int AS "staleTotal"
+             FROM (SELECT ${ORGANISATION_COLUMNS('o', '$1')} FROM organisation o
+                    WHERE o.archived_at IS NULL AND NOT o.national AND (o.municipality_codes && $2::text[] OR o.region_ids && ARRAY(
+                          SELECT DISTINCT sm.region_id FROM region_membership sm
+                           WHERE sm.municipality_code = ANY($2::text[]) AND ${CURRENT_SQL('sm')}))
+                   UNION ALL
+                   SELECT ${ORGANISATION_COLUMNS('o', '$1')} FROM organisation o WHERE o.archived_at IS NULL AND o.national) s) ranked
+          WHERE ranked.rank <= $3 OR (NOT ranked.national AND ranked.type = ANY($4) AND ranked."typeRank" <= $5)
+          ORDER BY ranked.name, ranked.id`,
+        [
+          months,
+          municipalityCodes,
+          CHAIN_ORGANISATION_LIMIT,
+          PARTNERS.map((partner) => partner.type),
+          CHAIN_HOLDER_LIMIT,
+        ],
+      );
     const referenceRegions: RegionRefDto[] = await this.dataSource.query(
       `SELECT DISTINCT r.id, r.type_code AS "typeCode", r.code, r.name FROM region r
          JOIN region_membership m ON m.region_id = r.id AND ${CURRENT_SQL('m')}
@@ -285,53 +324,66 @@ export class DirectoryService {
       [PARTNERS.map((partner) => partner.regionType), municipalityCodes],
     );
 
-    const functions = regionFunctions.map(toFunctionDto);
+    /** A capped list's total and stale count ride on each of its rows. */
+    const totals = (rows: Ranked[]) => ({ total: rows[0]?.total ?? 0, stale: rows[0]?.staleTotal ?? 0 });
+    let staleCount = 0;
+    // Holders are ranked regional before "op afstand", so the capped list gives the same status as the full one.
     const roles: ChainRoleDto[] = REGION_ROLES.map((functionType) => {
-      const holders = functions.filter((f) => f.functionType === functionType);
+      const rows = regionFunctions.filter((row) => row.functionType === functionType);
+      const holders = rows.map(toFunctionDto);
+      staleCount += totals(rows).stale;
       return {
         functionType,
         label: FUNCTION_TYPE_LABELS[functionType],
         status: coverageOf(holders),
+        total: totals(rows).total,
         holders,
       };
     });
-    const local = localFunctions.map(toFunctionDto);
     const chainMunicipalities = municipalities.map((municipality) => {
-      const holders = local.filter((f) => f.municipality?.code === municipality.code);
+      const rows = localFunctions.filter((row) => row.municipalityCode === municipality.code);
+      const holders = rows.map(toFunctionDto);
+      staleCount += totals(rows).stale;
       return {
         ...municipality,
         aandachtsfunctionaris: {
           functionType: 'aandachtsfunctionaris' as const,
           label: FUNCTION_TYPE_LABELS.aandachtsfunctionaris,
           status: coverageOf(holders),
+          total: totals(rows).total,
           holders,
         },
       };
     });
-    const organisations = organisationRows.map(toOrganisationSummary);
-    const regional: OrganisationSummaryDto[] = organisations.filter((o) => !o.national);
+    const regionalRows = organisationRows.filter((row) => !row.national);
+    const nationalRows = organisationRows.filter((row) => row.national);
+    const firstOf = (rows: (OrganisationRow & Ranked)[]) =>
+      rows.filter((row) => Number(row.rank) <= CHAIN_ORGANISATION_LIMIT).map(toOrganisationSummary);
     const partners = PARTNERS.map(({ type, regionType }) => {
-      const serving = regional.filter((o) => o.type === type);
+      const serving = regionalRows.filter(
+        (row) => row.type === type && Number(row.typeRank) <= CHAIN_HOLDER_LIMIT,
+      );
+      const total = serving[0]?.typeTotal ?? 0;
       return {
         organisationType: type,
         label: ORGANISATION_TYPE_LABELS[type],
         regions: referenceRegions.filter((region) => region.typeCode === regionType),
-        status: serving.length > 0 ? CoverageStatus.filled : CoverageStatus.vacant,
-        organisations: serving,
+        status: total > 0 ? CoverageStatus.filled : CoverageStatus.vacant,
+        total,
+        organisations: serving.map(toOrganisationSummary),
       };
     });
-    const staleCount =
-      functions.filter((f) => f.stale).length +
-      local.filter((f) => f.stale).length +
-      regional.filter((o) => o.stale).length;
+    staleCount += totals(regionalRows).stale;
     return {
       scope,
       staleMonths: months,
       roles,
       partners,
       municipalities: chainMunicipalities,
-      organisations: regional,
-      nationalOrganisations: organisations.filter((o) => o.national),
+      organisations: firstOf(regionalRows),
+      organisationsTotal: totals(regionalRows).total,
+      nationalOrganisations: firstOf(nationalRows),
+      nationalOrganisationsTotal: totals(nationalRows).total,
       summary: {
         municipalities: chainMunicipalities.length,
         vacantAandachtsfunctionarissen: chainMunicipalities.filter(

@@ -4,7 +4,11 @@ import { Permission } from '@ketenkaart/shared-domain';
 import { RequirePermission } from '../common/access.decorator';
 import { CurrentPrincipal, type Principal } from '../common/principal';
 import { ProblemResponseDto } from '../common/problem-response.dto';
-import { ReceiverProposalListDto, ReceiverProposalQueryDto } from './handoff-proposals.dto';
+import {
+  FunctionInboxListDto,
+  ReceiverProposalListDto,
+  ReceiverProposalQueryDto,
+} from './handoff-proposals.dto';
 import { HandoffProposalsService } from './handoff-proposals.service';
 
 @ApiTags('handoffs')
@@ -28,5 +32,17 @@ export class HandoffProposalsController {
     @CurrentPrincipal() principal: Principal,
   ): Promise<ReceiverProposalListDto> {
     return this.proposals.propose(principal, query);
+  }
+
+  @Get('handoff-function-inboxes')
+  @RequirePermission(Permission.handoffWrite)
+  @ApiOkResponse({
+    type: FunctionInboxListDto,
+    description:
+      'The function inboxes a hand-off can be addressed to (receiver.inbox = region + function type): those an ' +
+      'organisation holds today, with the holders whose inbox shows it. One nobody holds is refused on save and send.',
+  })
+  functionInboxes(@CurrentPrincipal() principal: Principal): Promise<FunctionInboxListDto> {
+    return this.proposals.functionInboxes(principal);
   }
 }

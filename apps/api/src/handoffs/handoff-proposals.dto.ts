@@ -2,6 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   EXPLOITATION_FORMS,
   ExploitationForm,
+  FUNCTION_TYPES,
+  FunctionType,
   GM_CODE_PATTERN,
   HANDOFF_PATH_CODES,
   HandoffPathCode,
@@ -97,6 +99,46 @@ export class NotResponsibleTypeDto {
   @ApiProperty({ type: ProposalSourceDto }) source!: ProposalSourceDto;
 }
 
+export class FunctionInboxRegionDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 'veiligheidsregio' }) typeCode!: string;
+  @ApiProperty({ example: 'Veiligheidsregio' }) typeName!: string;
+  @ApiProperty({ example: 'Safety region' }) typeNameEn!: string;
+  @ApiProperty({ example: 'Twente' }) name!: string;
+}
+
+export class FunctionInboxHolderDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 'Zorgcoördinatie Mensenhandel Twente' }) name!: string;
+  @ApiProperty({ enum: ORGANISATION_TYPES }) type!: string;
+  @ApiProperty({
+    description: 'Holds the function "op afstand" (e.g. CoMensha where no regional holder is).',
+  })
+  opAfstand!: boolean;
+}
+
+/**
+ * A function inbox: whoever holds `functionType` in `region` receives what is addressed to it. Only inboxes that
+ * an organisation holds today are listed (an inbox nobody holds cannot receive; the API refuses it).
+ */
+export class FunctionInboxDto {
+  @ApiProperty({ type: FunctionInboxRegionDto }) region!: FunctionInboxRegionDto;
+  @ApiProperty({ enum: FUNCTION_TYPES, example: 'zorgcoordinator' }) functionType!: FunctionType;
+  @ApiProperty({ example: 'Zorgcoördinator' }) functionTypeLabel!: string;
+  @ApiProperty({
+    type: [FunctionInboxHolderDto],
+    description: 'The organisations whose inbox shows what is sent here (at least one).',
+  })
+  holders!: FunctionInboxHolderDto[];
+  @ApiProperty({ description: "Only the caller's own organisation holds it: not a receiver for the caller." })
+  ownOnly!: boolean;
+}
+
+export class FunctionInboxListDto {
+  @ApiProperty({ type: [FunctionInboxDto], description: 'By region type, region name and function.' })
+  items!: FunctionInboxDto[];
+}
+
 export class ReceiverProposalListDto {
   @ApiProperty({ enum: HANDOFF_PATH_CODES }) pathCode!: HandoffPathCode;
   @ApiProperty({ enum: RESPONSIBILITY_TASKS, description: 'The matrix task this path corresponds to.' })
@@ -119,4 +161,11 @@ export class ReceiverProposalListDto {
     description: 'Organisation types the matrix says are explicitly not responsible here.',
   })
   notResponsible!: NotResponsibleTypeDto[];
+  @ApiProperty({
+    type: [FunctionInboxDto],
+    description:
+      "Function inboxes for the path in the gemeente's regions (e.g. the zorgcoördinator of the veiligheidsregio), " +
+      "held by an organisation other than the caller's own: for when the sender does not know the organisation.",
+  })
+  inboxes!: FunctionInboxDto[];
 }

@@ -3,6 +3,8 @@ import {
   CellOrigin,
   ErrorCode,
   ExploitationForm,
+  FUNCTION_TYPE_LABELS,
+  FunctionType,
   handoffPath,
   HandoffPathCode,
   MATRIX_REGION_TYPES,
@@ -14,7 +16,7 @@ import {
   ResponsibilityTask,
   TargetGroup,
 } from '@ketenkaart/shared-domain';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
 import { todayInNetherlands } from '../common/dates';
 import type { Principal } from '../common/principal';
@@ -23,6 +25,8 @@ import { MatrixCell, mergeCells, resolveCell, typesOf } from '../responsibilitie
 import { ResponsibilityDefaultEntity } from '../responsibilities/responsibility-default.entity';
 import { ResponsibilityOverrideEntity } from '../responsibilities/responsibility-override.entity';
 import type {
+  FunctionInboxDto,
+  FunctionInboxListDto,
   NotResponsibleTypeDto,
   ProposalRegionDto,
   ReceiverProposalDto,
@@ -55,6 +59,112 @@ export const HANDOFF_PATH_MATRIX_TASKS: Record<HandoffPathCode, ResponsibilityTa
   // A victim moving to another region: the zorgcoördinatie of the new region takes the case over.
   'regio-overdracht': ResponsibilityTask.zorgcoordinatie,
 };
+
+/**
+ * The function inbox a path naturally goes to when the sender does not know the organisation: "the zorgcoördinator
+ * of regio X", "the CoMensha-consulent of politie-eenheid Y". Paths without an entry propose organisations only.
+ */
+export const HANDOFF_PATH_FUNCTION_INBOXES: Partial<Record<HandoffPathCode, FunctionType>> = {
+  'comensha-aanmelding': FunctionType.comenshaConsulent,
+  'overdracht-zorgcoordinator': FunctionType.zorgcoordinator,
+  'regio-overdracht': FunctionType.zorgcoordinator,
+  'zvh-intake': FunctionType.zvhProcesregisseur,
+  'riec-intake': FunctionType.riecContact,
+};
+
+interface HeldInboxRow {
+  region_id: string;
+  region_name: string;
+  region_type_code: string;
+  region_type_name: string;
+  region_type_name_en: string;
+  function_type: FunctionType;
+  holders: { id: string; name: string; type: string; opAfstand: boolean }[];
+}
+
+/**
+ * Function inboxes that an organisation holds today, with their holders: the same rule as the inbox query of
+ * HandoffsService (an assignment of that function in that region, not archived, not ended) and an organisation
+ * that is not archived. An assignment without an organisation (a person only) reaches no inbox.
+ */
+async function heldFunctionInboxes(
+  manager: EntityManager,
+  today: string,
+  filter: { regionIds?: readonly string[]; functionTypes?: readonly FunctionType[] } = {},
+): Promise<HeldInboxRow[]> {
+  return manager.query(
+    `SELECT r.id AS region_id, r.name AS region_name, r.type_code AS region_type_code,
+            t.name AS region_type_name, t.name_en AS region_type_name_en, h.function_type,
+            json_agg(json_build_object('id', h.id, 'name', h.name, 'type', h.type, 'opAfstand', h.op_afstand)
+                     ORDER BY h.name) AS holders
+       FROM (SELECT fa.region_id, fa.function_type, o.id, o.name, o.type, bool_or(fa.op_afstand) AS op_afstand
+               FROM function_assignment fa
+               JOIN organisation o ON o.id = fa.organisation_id AND o.archived_at IS NULL
+              WHERE fa.region_id IS NOT NULL AND fa.archived_at IS NULL
+                AND (fa.end_date IS NULL OR fa.end_date >= $1::date)
+                AND ($2::uuid[] IS NULL OR fa.region_id = ANY($2::uuid[]))
+                AND ($3::text[] IS NULL OR fa.function_type = ANY($3::text[]))
+              GROUP BY fa.region_id, fa.function_type, o.id, o.name, o.type) h
+       JOIN region r ON r.id = h.region_id AND (r.valid_until IS NULL OR r.valid_until > $1::date)
+       JOIN region_type t ON t.code = r.type_code
+      GROUP BY r.id, r.name, r.type_code, t.name, t.name_en, t.sort_order, h.function_type
+      ORDER BY t.sort_order, r.name, h.function_type`,
+    [today, filter.regionIds ?? null, filter.functionTypes ?? null],
+  );
+}
+
+function toFunctionInbox(row: HeldInboxRow, ownOrganisationId: string | null): FunctionInboxDto {
+  return {
+    region: {
+      id: row.region_id,
+      typeCode: row.region_type_code,
+      typeName: row.region_type_name,
+      typeNameEn: row.region_type_name_en,
+      name: row.region_name,
+    },
+    functionType: row.function_type,
+    functionTypeLabel: FUNCTION_TYPE_LABELS[row.function_type] ?? row.function_type,
+    holders: row.holders,
+    ownOnly: row.holders.every((holder) => holder.id === ownOrganisationId),
+  };
+}
+
+/**
+ * Why a function inbox cannot receive a hand-off from `senderOrganisationId`, as [code, reason] pairs (none: it
+ * can). Nobody holds it → `function_inbox_unheld` (the hand-off would reach no one); only the sender's own
+ * organisation holds it → `own_organisation`. HandoffsService checks this on every save, send and forward.
+ */
+export async function functionInboxProblems(
+  manager: EntityManager,
+  receiver: { regionId: string | null; functionType: FunctionType | null },
+  senderOrganisationId: string,
+  today: string,
+): Promise<[code: string, reason: string][]> {
+  if (!receiver.regionId || !receiver.functionType) return [];
+  const [row] = await heldFunctionInboxes(manager, today, {
+    regionIds: [receiver.regionId],
+    functionTypes: [receiver.functionType],
+  });
+  if (!row) {
+    const [region]: { name: string }[] = await manager.query(`SELECT name FROM region WHERE id = $1`, [
+      receiver.regionId,
+    ]);
+    return [
+      [
+        'function_inbox_unheld',
+        `Nobody holds the function '${receiver.functionType}' in region '${region?.name ?? receiver.regionId}' today, so a hand-off to this function inbox would reach no one; choose another region or function, or an organisation.`,
+      ],
+    ];
+  }
+  if (row.holders.every((holder) => holder.id === senderOrganisationId))
+    return [
+      [
+        'own_organisation',
+        `Only your own organisation holds the function '${receiver.functionType}' in region '${row.region_name}'; a hand-off goes to another organisation than your own.`,
+      ],
+    ];
+  return [];
+}
 
 const CURRENT = (alias: string) =>
   `${alias}.valid_from <= $2::date AND (${alias}.valid_until IS NULL OR ${alias}.valid_until > $2::date)`;
@@ -228,6 +338,13 @@ export class HandoffProposalsService {
       .map((proposal, index) => ({ proposal, index }))
       .sort((a, b) => a.proposal.rank - b.proposal.rank || a.index - b.index)
       .map(({ proposal: { rank: _rank, ...proposal } }) => proposal);
+    const inboxFunction = HANDOFF_PATH_FUNCTION_INBOXES[path.code];
+    const inboxes =
+      inboxFunction && regionIds.length > 0
+        ? (await heldFunctionInboxes(manager, today, { regionIds, functionTypes: [inboxFunction] }))
+            .map((row) => toFunctionInbox(row, principal.organisationId))
+            .filter((inbox) => !inbox.ownOnly)
+        : [];
     return {
       pathCode: path.code,
       task,
@@ -239,6 +356,14 @@ export class HandoffProposalsService {
       proposal: ordered[0] ?? null,
       proposals: ordered,
       notResponsible,
+      inboxes,
     };
+  }
+
+  /** Every function inbox that an organisation holds today: the choices of "Functie in een regio". */
+  async functionInboxes(principal: Principal): Promise<FunctionInboxListDto> {
+    const today = todayInNetherlands(this.clock.now());
+    const rows = await heldFunctionInboxes(this.dataSource.manager, today);
+    return { items: rows.map((row) => toFunctionInbox(row, principal.organisationId)) };
   }
 }

@@ -11,6 +11,11 @@ export const SsoError = {
   failed: 'failed',
   /** The identity provider could not be reached. */
   unavailable: 'unavailable',
+  /**
+   * The answer matched no pending sign-in of this browser: its `state` is unknown, expired (10 minutes), used
+   * already (back button, reload) or the sign-in was started in another browser.
+   */
+  expired: 'expired',
 } as const;
 export type SsoError = (typeof SsoError)[keyof typeof SsoError];
 export const SSO_ERRORS = Object.values(SsoError);

@@ -376,7 +376,7 @@ export interface paths {
         };
         /**
          * The identity provider sends the browser back here (redirect URI)
-         * @description Redeems the code and checks the ID token. A known, active account whose e-mail address the provider verified gets a session (cookies kk_session and kk_csrf), then the browser goes to the next step: the account's own second factor unless the ID token shows multi-factor authentication (amr mfa/otp/hwk/sc or a configured acr). Otherwise no session, and the browser goes to the sign-in page with `sso-fout=<code>`.
+         * @description Redeems the code and checks the ID token. A known, active account whose e-mail address the provider verified gets a session (cookies kk_session and kk_csrf), then the browser goes to the next step: the account's own second factor unless the ID token shows multi-factor authentication (amr mfa/otp/hwk/sc or a configured acr). Otherwise no session, and the browser goes to the sign-in page with `sso-fout=<code>`. An unknown, expired, reused or foreign `state` sends a page navigation (`Sec-Fetch-Mode: navigate`, or Accept preferring text/html) to the sign-in page with `sso-fout=expired`; other callers get a 400.
          */
         get: operations["OidcController_callback"];
         put?: never;
@@ -1269,6 +1269,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/handoff-function-inboxes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["HandoffProposalsController_functionInboxes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/notifications": {
         parameters: {
             query?: never;
@@ -1642,6 +1658,11 @@ export interface components {
              */
             code: string;
         };
+        /**
+         * @description How the session began: password sign-in here, or single sign-on at the identity provider.
+         * @enum {string}
+         */
+        SessionAuthMethod: "password" | "sso";
         SessionDto: {
             /** Format: uuid */
             id: string;
@@ -1653,6 +1674,10 @@ export interface components {
             expiresAt: string;
             ip: string | null;
             userAgent: string | null;
+            /** @description How the session began: password sign-in here, or single sign-on at the identity provider. */
+            authMethod: components["schemas"]["SessionAuthMethod"];
+            /** @description A second factor was passed: the TOTP step (or 2FA enrolment) here, or multi-factor authentication at the identity provider (single sign-on). */
+            twoFactorPassed: boolean;
             /** @description The session of this request. */
             current: boolean;
         };
@@ -2450,7 +2475,12 @@ export interface components {
              * @enum {string}
              */
             status: "filled" | "op-afstand" | "vacant";
-            /** @description Current holders, each with its own stale flag. */
+            /**
+             * @description How many hold it today; `holders` lists at most 10 of them.
+             * @example 2
+             */
+            total: number;
+            /** @description Current holders, each with its own stale flag: at most 10, regional holders before CoMensha op afstand (all of them: GET /functions). */
             holders: components["schemas"]["FunctionDto"][];
         };
         ChainPartnerDto: {
@@ -2465,6 +2495,12 @@ export interface components {
              * @enum {string}
              */
             status: "filled" | "vacant";
+            /**
+             * @description How many organisations of this type serve the scope.
+             * @example 1
+             */
+            total: number;
+            /** @description At most 10, by name (all of them: GET /organisations with type and region or municipality). */
             organisations: components["schemas"]["OrganisationSummaryDto"][];
         };
         ChainMunicipalityDto: {
@@ -2492,10 +2528,14 @@ export interface components {
             /** @description Politie-eenheid, RIEC and Zorg- en Veiligheidshuis. */
             partners: components["schemas"]["ChainPartnerDto"][];
             municipalities: components["schemas"]["ChainMunicipalityDto"][];
-            /** @description Every (non-national) organisation serving the scope. */
+            /** @description The (non-national) organisations serving the scope: the first 50 by name (all of them: GET /organisations with region or municipality). */
             organisations: components["schemas"]["OrganisationSummaryDto"][];
-            /** @description National organisations (CoMensha, IND, OM, …). */
+            /** @description How many (non-national) organisations serve the scope. */
+            organisationsTotal: number;
+            /** @description National organisations (CoMensha, IND, OM, …): the first 50 by name. */
             nationalOrganisations: components["schemas"]["OrganisationSummaryDto"][];
+            /** @description How many national organisations there are. */
+            nationalOrganisationsTotal: number;
             summary: components["schemas"]["ChainSummaryDto"];
         };
         DirectoryImportJsonBodyDto: {
@@ -3139,6 +3179,42 @@ export interface components {
             note: string;
             source: components["schemas"]["ProposalSourceDto"];
         };
+        FunctionInboxRegionDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example veiligheidsregio */
+            typeCode: string;
+            /** @example Veiligheidsregio */
+            typeName: string;
+            /** @example Safety region */
+            typeNameEn: string;
+            /** @example Twente */
+            name: string;
+        };
+        FunctionInboxHolderDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example Zorgcoördinatie Mensenhandel Twente */
+            name: string;
+            /** @enum {string} */
+            type: "gemeente" | "politie" | "kmar" | "nla" | "om" | "ind" | "riec" | "zorg-en-veiligheidshuis" | "comensha" | "zorgcoordinatie" | "cosm" | "opvang" | "jeugdzorg" | "veilig-thuis" | "nidos" | "coa" | "fairwork" | "slachtofferhulp" | "emm" | "ngo";
+            /** @description Holds the function "op afstand" (e.g. CoMensha where no regional holder is). */
+            opAfstand: boolean;
+        };
+        FunctionInboxDto: {
+            region: components["schemas"]["FunctionInboxRegionDto"];
+            /**
+             * @example zorgcoordinator
+             * @enum {string}
+             */
+            functionType: "ketenregisseur" | "zorgcoordinator" | "aandachtsfunctionaris" | "riec-contact" | "zvh-procesregisseur" | "comensha-consulent";
+            /** @example Zorgcoördinator */
+            functionTypeLabel: string;
+            /** @description The organisations whose inbox shows what is sent here (at least one). */
+            holders: components["schemas"]["FunctionInboxHolderDto"][];
+            /** @description Only the caller's own organisation holds it: not a receiver for the caller. */
+            ownOnly: boolean;
+        };
         ReceiverProposalListDto: {
             /** @enum {string} */
             pathCode: "comensha-aanmelding" | "cosm-plaatsing" | "vo-mo-plaatsing" | "overdracht-zorgcoordinator" | "zvh-intake" | "riec-intake" | "politie-nla-melding" | "hulpverlening" | "regio-overdracht";
@@ -3163,6 +3239,12 @@ export interface components {
             proposals: components["schemas"]["ReceiverProposalDto"][];
             /** @description Organisation types the matrix says are explicitly not responsible here. */
             notResponsible: components["schemas"]["NotResponsibleTypeDto"][];
+            /** @description Function inboxes for the path in the gemeente's regions (e.g. the zorgcoördinator of the veiligheidsregio), held by an organisation other than the caller's own: for when the sender does not know the organisation. */
+            inboxes: components["schemas"]["FunctionInboxDto"][];
+        };
+        FunctionInboxListDto: {
+            /** @description By region type, region name and function. */
+            items: components["schemas"]["FunctionInboxDto"][];
         };
         NotificationDto: {
             /** Format: uuid */
@@ -5402,15 +5484,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description To the next sign-in step, or to the sign-in page with an error code. */
-            302: {
+            /** @description To the next sign-in step, or to the sign-in page with `sso-fout=<code>`. */
+            303: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description sso_state_invalid: unknown, expired, used already or started in another browser. */
+            /** @description sso_state_invalid: unknown, expired, used already or started in another browser (callers that are not a page navigation; a browser is sent to the sign-in page instead). */
             400: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
@@ -10236,6 +10318,80 @@ export interface operations {
                 };
             };
             /** @description Unknown path, form or target group, or a gemeente that does not exist. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description Not signed in, or the session expired. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description Missing permission, second factor or CSRF token. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `payload_too_large`: the request body is over the size limit. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: the request has a body that is not JSON. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponseDto"];
+                };
+            };
+        };
+    };
+    HandoffProposalsController_functionInboxes: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on POST/PATCH/PUT/DELETE with a session cookie: the value of the kk_csrf cookie. */
+                "X-CSRF-Token"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The function inboxes a hand-off can be addressed to (receiver.inbox = region + function type): those an organisation holds today, with the holders whose inbox shows it. One nobody holds is refused on save and send. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FunctionInboxListDto"];
+                };
+            };
+            /** @description Invalid input: `invalid_json` (malformed or too deeply nested body) or `validation_failed` (`invalidParams` names each field). */
             400: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
+import { SESSION_AUTH_METHODS, type SessionAuthMethod } from '../session.entity';
 
 export class SessionDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -8,6 +9,18 @@ export class SessionDto {
   @ApiProperty({ format: 'date-time' }) expiresAt!: string;
   @ApiProperty({ type: String, nullable: true }) ip!: string | null;
   @ApiProperty({ type: String, nullable: true }) userAgent!: string | null;
+  @ApiProperty({
+    enum: SESSION_AUTH_METHODS,
+    enumName: 'SessionAuthMethod',
+    description: 'How the session began: password sign-in here, or single sign-on at the identity provider.',
+  })
+  authMethod!: SessionAuthMethod;
+  @ApiProperty({
+    description:
+      'A second factor was passed: the TOTP step (or 2FA enrolment) here, or multi-factor authentication at ' +
+      'the identity provider (single sign-on).',
+  })
+  twoFactorPassed!: boolean;
   @ApiProperty({ description: 'The session of this request.' }) current!: boolean;
 }
 

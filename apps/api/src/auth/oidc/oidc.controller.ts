@@ -6,6 +6,7 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiQuery,
+  ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply as Response, FastifyRequest as Request } from 'fastify';
@@ -56,20 +57,28 @@ export class OidcController {
       'Redeems the code and checks the ID token. A known, active account whose e-mail address the provider ' +
       'verified gets a session (cookies kk_session and kk_csrf), then the browser goes to the next step: the ' +
       "account's own second factor unless the ID token shows multi-factor authentication (amr mfa/otp/hwk/sc or a " +
-      'configured acr). Otherwise no session, and the browser goes to the sign-in page with `sso-fout=<code>`.',
+      'configured acr). Otherwise no session, and the browser goes to the sign-in page with `sso-fout=<code>`. ' +
+      'An unknown, expired, reused or foreign `state` sends a page navigation (`Sec-Fetch-Mode: navigate`, or ' +
+      'Accept preferring text/html) to the sign-in page with `sso-fout=expired`; other callers get a 400.',
   })
   @ApiQuery({ name: 'state', required: true, type: String })
   @ApiQuery({ name: 'code', required: false, type: String })
   @ApiQuery({ name: 'error', required: false, type: String })
-  @ApiFoundResponse({ description: 'To the next sign-in step, or to the sign-in page with an error code.' })
+  @ApiResponse({
+    status: 303,
+    description: 'To the next sign-in step, or to the sign-in page with `sso-fout=<code>`.',
+  })
   @ApiBadRequestResponse({
     type: ProblemResponseDto,
-    description: 'sso_state_invalid: unknown, expired, used already or started in another browser.',
+    description:
+      'sso_state_invalid: unknown, expired, used already or started in another browser (callers that are not ' +
+      'a page navigation; a browser is sent to the sign-in page instead).',
   })
   @ApiNotFoundResponse({ type: ProblemResponseDto, description: 'Single sign-on is not configured.' })
   async callback(@Req() request: Request, @Res() response: Response): Promise<void> {
     const location = await this.oidc.callback(request, response);
     response.header('Cache-Control', 'no-store');
-    void response.redirect(location, 302);
+    // 303: the answer is spent (one-time state); the browser fetches the page it is sent to with GET.
+    void response.redirect(location, 303);
   }
 }

@@ -122,6 +122,9 @@ class ProviderCookies {
 }
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
+/** What Chromium sends for a page navigation. */
+const BROWSER_ACCEPT =
+  'text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8';
 
 describe('single sign-on with OpenID Connect against a real provider', () => {
   let app: NestFastifyApplication;
@@ -251,7 +254,7 @@ describe('single sign-on with OpenID Connect against a real provider', () => {
 
   it('signs a known, verified address in (any case) with a session that can call a protected route', async () => {
     const { browser, callback, state } = await signInThroughProvider('monitor', { returnTo: '/monitoring' });
-    expect(callback.status).toBe(302);
+    expect(callback.status).toBe(303);
     expect(callback.headers.location).toBe(`${PUBLIC_URL}/monitoring`);
     const setCookies = ([] as string[]).concat(callback.headers['set-cookie'] ?? []);
     const sessionCookie = setCookies.find((line) => line.startsWith('kk_session='))!;
@@ -266,6 +269,10 @@ describe('single sign-on with OpenID Connect against a real provider', () => {
     expect(session.body.account.email).toBe(emails.monitor);
     const sessions = await browser.get('/api/v1/account/sessions');
     expect(sessions.status).toBe(200);
+    // The account page shows how each session began.
+    expect(sessions.body.items).toEqual([
+      expect.objectContaining({ current: true, authMethod: 'sso', twoFactorPassed: false }),
+    ]);
     const [row] = await dataSource.query(
       `SELECT s.auth_method, s.two_factor_passed FROM session s JOIN account a ON a.id = s.account_id WHERE a.email = $1`,
       [emails.monitor],
@@ -292,7 +299,7 @@ describe('single sign-on with OpenID Connect against a real provider', () => {
   ])('gives %s no session and the same "no access" answer', async (_what, login, reason) => {
     const before = (await auditOf('auth.sso.refused')).length;
     const { browser, callback, state } = await signInThroughProvider(login, { returnTo: '/sociale-kaart' });
-    expect(callback.status).toBe(302);
+    expect(callback.status).toBe(303);
     expect(callback.headers.location).toBe(
       `${PUBLIC_URL}/inloggen?sso-fout=no-access&terug=%2Fsociale-kaart`,
     );
@@ -307,14 +314,65 @@ describe('single sign-on with OpenID Connect against a real provider', () => {
 
   it('refuses a replayed answer: the pending sign-in is used once', async () => {
     const { callback, callbackPath, state, browserCookie } = await signInThroughProvider('monitor');
-    expect(callback.status).toBe(302);
+    expect(callback.status).toBe(303);
     expect(await pendingLogins(state)).toBe(0);
     const replay = await request(http)
       .get(callbackPath)
       .set('Cookie', `${OIDC_BROWSER_COOKIE}=${browserCookie}`);
     expect(replay.status).toBe(400);
+    expect(replay.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(replay.body.code).toBe(ErrorCode.ssoStateInvalid);
     expect(replay.headers['set-cookie']?.toString() ?? '').not.toMatch(/kk_session=[^;]/);
+  });
+
+  it('sends a browser that comes back with a spent or expired state to the sign-in page, not to a JSON error', async () => {
+    const { callbackPath, browserCookie } = await signInThroughProvider('monitor', { returnTo: '/regios' });
+    // The back button or a reload after the sign-in: the browser asks for the same callback again, as a page.
+    const before = (await auditOf('auth.sso.refused')).length;
+    const reload = await request(http)
+      .get(callbackPath)
+      .set('Cookie', `${OIDC_BROWSER_COOKIE}=${browserCookie}`)
+      .set('Accept', BROWSER_ACCEPT)
+      .set('Sec-Fetch-Mode', 'navigate');
+    expect(reload.status).toBe(303);
+    // Nothing of a spent answer is trusted: no return path from it.
+    expect(reload.headers.location).toBe(`${PUBLIC_URL}/inloggen?sso-fout=expired`);
+    expect(reload.headers['cache-control']).toBe('no-store');
+    expect(reload.headers['set-cookie']?.toString() ?? '').not.toMatch(/kk_session=[^;]/);
+    const events = await auditOf('auth.sso.refused');
+    expect(events.length).toBe(before + 1);
+    expect(events[0]).toMatchObject({ outcome: 'denied', details: { reason: 'invalid-state' } });
+
+    // Ten minutes passed at the provider: the pending sign-in expired (an Accept header alone marks a page).
+    const browser = new SessionClient(http);
+    const start = await browser.get('/api/v1/auth/oidc/login');
+    const state = new URL(start.headers.location).searchParams.get('state')!;
+    await dataSource.query(
+      `UPDATE oidc_login SET expires_at = now() - interval '1 second' WHERE state_hash = $1`,
+      [sha256(state)],
+    );
+    const late = await request(http)
+      .get(`/api/v1/auth/oidc/callback?code=abc&state=${state}`)
+      .set('Cookie', browser.cookieHeader)
+      .set('Accept', BROWSER_ACCEPT);
+    expect(late.status).toBe(303);
+    expect(late.headers.location).toBe(`${PUBLIC_URL}/inloggen?sso-fout=expired`);
+
+    // A provider error on an answer that belongs to no pending sign-in is not believed either.
+    const stray = await request(http)
+      .get('/api/v1/auth/oidc/callback?error=access_denied&state=unknown')
+      .set('Sec-Fetch-Mode', 'navigate');
+    expect(stray.status).toBe(303);
+    expect(stray.headers.location).toBe(`${PUBLIC_URL}/inloggen?sso-fout=expired`);
+    const missing = await request(http).get('/api/v1/auth/oidc/callback').set('Accept', BROWSER_ACCEPT);
+    expect(missing.headers.location).toBe(`${PUBLIC_URL}/inloggen?sso-fout=expired`);
+    // fetch (Accept: */*, Sec-Fetch-Mode: cors) keeps the problem+json answer.
+    const fetched = await request(http)
+      .get('/api/v1/auth/oidc/callback?code=abc&state=unknown')
+      .set('Accept', '*/*')
+      .set('Sec-Fetch-Mode', 'cors');
+    expect(fetched.status).toBe(400);
+    expect(fetched.body.code).toBe(ErrorCode.ssoStateInvalid);
   });
 
   it('refuses a forged state and an answer carried to another browser, without spending the real one', async () => {
@@ -372,7 +430,7 @@ describe('single sign-on with OpenID Connect against a real provider', () => {
 
   it('sends the browser back to the sign-in page when the person cancels at the provider', async () => {
     const { browser, callback } = await signInThroughProvider('monitor', { cancel: true });
-    expect(callback.status).toBe(302);
+    expect(callback.status).toBe(303);
     expect(callback.headers.location).toBe(`${PUBLIC_URL}/inloggen?sso-fout=cancelled`);
     expect(browser.cookies.has('kk_session')).toBe(false);
   });

@@ -6,6 +6,7 @@ import type { FastifyReply as Response, FastifyRequest as Request } from 'fastif
 import { LessThan, Repository } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
 import { Clock } from '../../common/clock';
+import { preferredMediaType } from '../../common/content-negotiation';
 import { ProblemException } from '../../common/problem.exception';
 import { AppConfig } from '../../config/app-config';
 import { foldEmail } from '../account-mapper';
@@ -29,6 +30,22 @@ const WEB_SIGN_IN = '/inloggen';
 const WEB_SECOND_FACTOR = '/inloggen/tweede-stap';
 const WEB_TWO_FACTOR_ENROLMENT = '/mijn-account/tweestapsverificatie';
 const WEB_RETURN_PARAM = 'terug';
+
+/**
+ * A top-level navigation of a browser (the identity provider's redirect), as opposed to fetch or an API client:
+ * `Sec-Fetch-Mode: navigate`, or an Accept header that prefers HTML to JSON. Browsers list `text/html` first and
+ * "anything" at a lower weight; fetch and most clients send "anything" or nothing, which counts as JSON here.
+ */
+export function isPageNavigation(request: Request): boolean {
+  if (request.headers['sec-fetch-mode'] === 'navigate') return true;
+  return (
+    preferredMediaType(request.headers.accept, [
+      'application/problem+json',
+      'application/json',
+      'text/html',
+    ]) === 'text/html'
+  );
+}
 
 /** Why a sign-in through the identity provider gave no session; only the audit trail sees the difference. */
 type RefusalReason =
@@ -120,9 +137,11 @@ export class OidcService {
   }
 
   /**
-   * The provider's answer. An unknown, expired, reused or foreign `state` is a 400 (no redirect: nothing here
-   * belongs to this browser). Everything else ends in a redirect to the web: the next sign-in step, or the
-   * sign-in page with an SsoError code that never tells whether an account exists.
+   * The provider's answer; every outcome is a redirect to the web: the next sign-in step, or the sign-in page with
+   * an SsoError code that never tells whether an account exists. An unknown, expired, reused or foreign `state`
+   * sends a browser's page navigation to the sign-in page with `expired` (a raw JSON error would be the whole
+   * page); any other caller gets `400 sso_state_invalid` as problem+json. Such an answer belongs to no pending
+   * sign-in, so nothing from it (its return path, its provider error) is trusted.
    */
   async callback(request: Request, response: Response): Promise<string> {
     this.assertEnabled();
@@ -139,6 +158,7 @@ export class OidcService {
         request,
         details: { reason: 'invalid-state' satisfies RefusalReason },
       });
+      if (isPageNavigation(request)) return this.signInPage(SsoError.expired, null);
       throw new ProblemException(
         400,
         ErrorCode.ssoStateInvalid,

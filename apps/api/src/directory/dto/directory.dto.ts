@@ -61,6 +61,14 @@ export class StalePageDto {
   @ApiProperty() total!: number;
 }
 
+/**
+ * A chain page summarises long lists instead of embedding them: at most this many current holders per function
+ * (and organisations per partner type), each list with its total; the rest is in the directory, filtered by area.
+ */
+export const CHAIN_HOLDER_LIMIT = 10;
+/** At most this many organisations per list on a chain page (regional, national), with the total. */
+export const CHAIN_ORGANISATION_LIMIT = 50;
+
 export class ChainScopeDto {
   @ApiProperty({ enum: ['region', 'municipality'] }) kind!: 'region' | 'municipality';
   @ApiPropertyOptional({ type: RegionRefDto }) region?: RegionRefDto;
@@ -75,7 +83,17 @@ export class ChainRoleDto {
     description: "'vacant' when nobody holds it today; 'op-afstand' when only CoMensha covers it.",
   })
   status!: CoverageStatus;
-  @ApiProperty({ type: [FunctionDto], description: 'Current holders, each with its own stale flag.' })
+  @ApiProperty({
+    description: `How many hold it today; \`holders\` lists at most ${CHAIN_HOLDER_LIMIT} of them.`,
+    example: 2,
+  })
+  total!: number;
+  @ApiProperty({
+    type: [FunctionDto],
+    description:
+      `Current holders, each with its own stale flag: at most ${CHAIN_HOLDER_LIMIT}, regional holders before CoMensha ` +
+      'op afstand (all of them: GET /functions).',
+  })
   holders!: FunctionDto[];
 }
 
@@ -92,7 +110,13 @@ export class ChainPartnerDto {
     description: "'vacant' when no organisation of this type serves the scope.",
   })
   status!: CoverageStatus;
-  @ApiProperty({ type: [OrganisationSummaryDto] }) organisations!: OrganisationSummaryDto[];
+  @ApiProperty({ description: 'How many organisations of this type serve the scope.', example: 1 })
+  total!: number;
+  @ApiProperty({
+    type: [OrganisationSummaryDto],
+    description: `At most ${CHAIN_HOLDER_LIMIT}, by name (all of them: GET /organisations with type and region or municipality).`,
+  })
+  organisations!: OrganisationSummaryDto[];
 }
 
 export class ChainMunicipalityDto {
@@ -126,13 +150,19 @@ export class ChainDto {
   @ApiProperty({ type: [ChainMunicipalityDto] }) municipalities!: ChainMunicipalityDto[];
   @ApiProperty({
     type: [OrganisationSummaryDto],
-    description: 'Every (non-national) organisation serving the scope.',
+    description:
+      `The (non-national) organisations serving the scope: the first ${CHAIN_ORGANISATION_LIMIT} by name ` +
+      '(all of them: GET /organisations with region or municipality).',
   })
   organisations!: OrganisationSummaryDto[];
+  @ApiProperty({ description: 'How many (non-national) organisations serve the scope.' })
+  organisationsTotal!: number;
   @ApiProperty({
     type: [OrganisationSummaryDto],
-    description: 'National organisations (CoMensha, IND, OM, …).',
+    description: `National organisations (CoMensha, IND, OM, …): the first ${CHAIN_ORGANISATION_LIMIT} by name.`,
   })
   nationalOrganisations!: OrganisationSummaryDto[];
+  @ApiProperty({ description: 'How many national organisations there are.' })
+  nationalOrganisationsTotal!: number;
   @ApiProperty({ type: ChainSummaryDto }) summary!: ChainSummaryDto;
 }

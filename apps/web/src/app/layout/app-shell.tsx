@@ -57,8 +57,14 @@ export function AppShell() {
               <IdentityNavItems />
             </ul>
           </nav>
-          <LanguageSwitch />
-          <SessionMenu />
+          {/* Its own row, always there and as high as the language button: the session's entries fill it when
+              they arrive instead of growing the header and pushing the page down (layout shift). */}
+          <div className="ketenkaart-header__bar">
+            <SessionMenu />
+            <div className="ketenkaart-header__language">
+              <LanguageSwitch />
+            </div>
+          </div>
         </PageHeader>
         <PageContent className="ketenkaart-content">
           <PageMain id={MAIN_CONTENT_ID}>

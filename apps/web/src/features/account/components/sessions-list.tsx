@@ -18,7 +18,10 @@ import { explainProblem } from '../../../lib/problem-message';
 import { endOtherSessions, endSession, useMySessions } from '../api/sessions';
 import { formatDateTime } from '../lib/format';
 
-/** My sessions (devices): end one, or every other one after a lost or shared device. */
+/**
+ * My sessions (devices), each with how it began (password or single sign-on, and whether a second factor was
+ * passed): end one, or every other one after a lost or shared device.
+ */
 export function SessionsList() {
   const { t, i18n } = useTranslation();
   const { data: sessions, error, isLoading } = useMySessions();
@@ -41,6 +44,13 @@ export function SessionsList() {
   const others = sessions.filter((session) => !session.current).length;
   const when = (iso: string) => formatDateTime(iso, i18n.language);
   const device = (session: UserSession) => session.userAgent ?? t('account.sessions.unknownDevice');
+  const method = (session: UserSession) => {
+    const sso = session.authMethod === 'sso';
+    if (session.twoFactorPassed) {
+      return sso ? t('account.sessions.method.ssoTwoFactor') : t('account.sessions.method.passwordTwoFactor');
+    }
+    return sso ? t('account.sessions.method.sso') : t('account.sessions.method.password');
+  };
 
   return (
     <>
@@ -54,6 +64,7 @@ export function SessionsList() {
         <TableHeader>
           <TableRow>
             <TableHeaderCell scope="col">{t('account.sessions.device')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('account.sessions.signedInWith')}</TableHeaderCell>
             <TableHeaderCell scope="col">{t('account.sessions.ip')}</TableHeaderCell>
             <TableHeaderCell scope="col">{t('account.sessions.started')}</TableHeaderCell>
             <TableHeaderCell scope="col">{t('account.sessions.lastSeen')}</TableHeaderCell>
@@ -64,6 +75,7 @@ export function SessionsList() {
           {sessions.map((session) => (
             <TableRow key={session.id}>
               <TableCell className="ketenkaart-break-anywhere">{device(session)}</TableCell>
+              <TableCell>{method(session)}</TableCell>
               <TableCell>{session.ip ?? '–'}</TableCell>
               <TableCell>{when(session.createdAt)}</TableCell>
               <TableCell>{when(session.lastSeenAt)}</TableCell>

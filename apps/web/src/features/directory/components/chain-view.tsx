@@ -20,6 +20,7 @@ import { paths } from '../../../config/paths';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useChain, type ChainScope } from '../api/get-chain';
 import { useResponsibilityGaps } from '../api/get-responsibility-gaps';
+import { PARAM, type ParamName } from '../hooks/use-directory-search-params';
 import { useLabels } from '../hooks/use-labels';
 import { formatDate } from '../lib/format';
 import { ResponsibilityGaps } from './responsibility-gaps';
@@ -27,6 +28,56 @@ import { RemoteBadge, StaleBadge, VacantBadge } from './status-badges';
 
 const linkClass = 'utrecht-link utrecht-link--html-a';
 const collator = new Intl.Collator('nl');
+
+type DirectoryFilter = Partial<Record<ParamName, string>>;
+
+/** The directory search (a shareable URL) that lists everything a capped list on the chain page stands for. */
+function directoryHref(filter: DirectoryFilter): string {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(filter) as [ParamName, string | undefined][])
+    if (value) search.set(PARAM[name], value);
+  return paths.directory.getHref(search.toString());
+}
+
+/** The chain's area as directory filters: the region (with its type, which the region picker needs) or gemeente. */
+function areaOf(chain: Chain): DirectoryFilter {
+  const { region, municipality } = chain.scope;
+  if (region) return { regionType: region.typeCode, region: region.id };
+  return { municipality: municipality?.code };
+}
+
+/**
+ * All holders of a role: in a gemeente, its functions (and those of the regions around it); in a region, the
+ * region the shown holders hold it for (a RIEC contact is held for the RIEC region), else the region itself.
+ */
+function roleHref(chain: Chain, role: ChainRole): string {
+  const regions = new Set(role.holders.map((holder) => holder.region?.id));
+  const held = role.holders[0]?.region;
+  const area =
+    chain.scope.region && held && regions.size === 1
+      ? { regionType: held.typeCode, region: held.id }
+      : areaOf(chain);
+  return directoryHref({ view: 'functies', functionType: role.functionType, ...area });
+}
+
+/** Under a capped list: how many of how many are shown, and a link to all of them in the directory. */
+function MoreLink({ shown, total, href }: { shown: number; total: number; href?: string }) {
+  const { t } = useTranslation();
+  if (total <= shown) return null;
+  return (
+    <span className="ketenkaart-chain__contact">
+      {t('directory.chain.firstOf', { shown, total })}
+      {href ? (
+        <>
+          {' '}
+          <Link className={linkClass} to={href}>
+            {t('directory.chain.showAll')}
+          </Link>
+        </>
+      ) : null}
+    </span>
+  );
+}
 
 export function ChainView({ scope }: { scope: ChainScope }) {
   const { t } = useTranslation();
@@ -114,7 +165,7 @@ function Holder({ holder }: { holder: FunctionAssignment }) {
   );
 }
 
-function RoleHolders({ role }: { role: ChainRole }) {
+function RoleHolders({ role, href }: { role: ChainRole; href: string }) {
   const { t } = useTranslation();
   if (role.status === 'vacant' || role.holders.length === 0) {
     return (
@@ -125,36 +176,62 @@ function RoleHolders({ role }: { role: ChainRole }) {
     );
   }
   return (
-    <ul className="ketenkaart-chain__holders">
-      {role.holders.map((holder) => (
-        <Holder key={holder.id} holder={holder} />
-      ))}
-    </ul>
+    <>
+      <ul className="ketenkaart-chain__holders">
+        {role.holders.map((holder) => (
+          <Holder key={holder.id} holder={holder} />
+        ))}
+      </ul>
+      <MoreLink shown={role.holders.length} total={role.total} href={href} />
+    </>
   );
 }
 
-function OrganisationLinks({ organisations }: { organisations: readonly OrganisationSummary[] }) {
+function OrganisationLinks({
+  organisations,
+  total,
+  href,
+}: {
+  organisations: readonly OrganisationSummary[];
+  total: number;
+  href?: string;
+}) {
   const { t } = useTranslation();
   const labels = useLabels();
   if (!organisations.length) return <Paragraph>{t('directory.chain.noOrganisations')}</Paragraph>;
   const sorted = [...organisations].sort((a, b) => collator.compare(a.name, b.name));
   return (
-    <ul className="ketenkaart-results">
-      {sorted.map((organisation) => (
-        <li key={organisation.id} className="ketenkaart-result">
-          <Link className={linkClass} to={paths.organisation.getHref(organisation.id)}>
-            {organisation.name}
-          </Link>{' '}
-          <span className="ketenkaart-result__meta">({labels.organisationType(organisation.type)})</span>
-          {organisation.stale ? (
+    <>
+      {total > organisations.length ? (
+        <Paragraph>
+          {t('directory.chain.firstOfOrganisations', { shown: organisations.length, total })}
+          {href ? (
             <>
               {' '}
-              <StaleBadge />
+              <Link className={linkClass} to={href}>
+                {t('directory.chain.showAll')}
+              </Link>
             </>
           ) : null}
-        </li>
-      ))}
-    </ul>
+        </Paragraph>
+      ) : null}
+      <ul className="ketenkaart-results">
+        {sorted.map((organisation) => (
+          <li key={organisation.id} className="ketenkaart-result">
+            <Link className={linkClass} to={paths.organisation.getHref(organisation.id)}>
+              {organisation.name}
+            </Link>{' '}
+            <span className="ketenkaart-result__meta">({labels.organisationType(organisation.type)})</span>
+            {organisation.stale ? (
+              <>
+                {' '}
+                <StaleBadge />
+              </>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
 
@@ -200,7 +277,7 @@ function ChainContent({ chain }: { chain: Chain }) {
               <TableRow key={role.functionType}>
                 <TableHeaderCell scope="row">{labels.functionType(role.functionType)}</TableHeaderCell>
                 <TableCell>
-                  <RoleHolders role={role} />
+                  <RoleHolders role={role} href={roleHref(chain, role)} />
                 </TableCell>
               </TableRow>
             ))}
@@ -229,6 +306,15 @@ function ChainContent({ chain }: { chain: Chain }) {
                       ))}
                     </ul>
                   )}
+                  <MoreLink
+                    shown={partner.organisations.length}
+                    total={partner.total}
+                    href={directoryHref({
+                      view: 'organisaties',
+                      type: partner.organisationType,
+                      ...areaOf(chain),
+                    })}
+                  />
                   {partner.regions.length ? (
                     <span className="ketenkaart-chain__contact">
                       {t('directory.chain.partnerArea')}:{' '}
@@ -269,7 +355,14 @@ function ChainContent({ chain }: { chain: Chain }) {
                   )}
                 </TableHeaderCell>
                 <TableCell>
-                  <RoleHolders role={municipality.aandachtsfunctionaris} />
+                  <RoleHolders
+                    role={municipality.aandachtsfunctionaris}
+                    href={directoryHref({
+                      view: 'functies',
+                      functionType: 'aandachtsfunctionaris',
+                      municipality: municipality.code,
+                    })}
+                  />
                 </TableCell>
               </TableRow>
             ))}
@@ -281,13 +374,20 @@ function ChainContent({ chain }: { chain: Chain }) {
         <Heading level={2} id="chain-organisations">
           {t('directory.chain.organisations')}
         </Heading>
-        <OrganisationLinks organisations={chain.organisations} />
+        <OrganisationLinks
+          organisations={chain.organisations}
+          total={chain.organisationsTotal}
+          href={directoryHref({ view: 'organisaties', ...areaOf(chain) })}
+        />
       </section>
       <section aria-labelledby="chain-national">
         <Heading level={2} id="chain-national">
           {t('directory.chain.nationalOrganisations')}
         </Heading>
-        <OrganisationLinks organisations={chain.nationalOrganisations} />
+        <OrganisationLinks
+          organisations={chain.nationalOrganisations}
+          total={chain.nationalOrganisationsTotal}
+        />
       </section>
     </div>
   );

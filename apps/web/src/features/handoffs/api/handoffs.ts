@@ -66,6 +66,14 @@ export function useReceiverProposals(query: ProposalQuery | null) {
   );
 }
 
+/** The function inboxes someone holds today (region + function, with the holding organisations). */
+export function useFunctionInboxes(enabled = true) {
+  return useQuery(enabled ? `${HANDOFFS_KEY}function-inboxes` : null, async (signal) => {
+    const list = await unwrap(apiClient.GET('/api/v1/handoff-function-inboxes', { signal }));
+    return list.items;
+  });
+}
+
 export interface OrganisationOption {
   id: string;
   name: string;

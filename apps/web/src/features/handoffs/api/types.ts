@@ -14,6 +14,7 @@ export type HandoffSummary = HandoffPage['items'][number];
 export type HandoffPathInfo = OkJson<'/api/v1/handoff-paths'>['items'][number];
 export type ReceiverProposals = OkJson<'/api/v1/handoff-receiver-proposals'>;
 export type ReceiverProposal = ReceiverProposals['proposals'][number];
+export type FunctionInbox = OkJson<'/api/v1/handoff-function-inboxes'>['items'][number];
 export type CreateHandoffBody = JsonBody<paths['/api/v1/handoffs']['post']>;
 export type UpdateHandoffBody = JsonBody<paths['/api/v1/handoffs/{id}']['patch']>;
 export type TransitionBody = JsonBody<paths['/api/v1/handoffs/{id}/transitions']['post']>;

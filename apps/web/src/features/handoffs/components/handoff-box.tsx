@@ -134,9 +134,8 @@ export function HandoffBox({ box }: { box: Box }) {
 
 function Row({ box, item, language }: { box: Box; item: HandoffSummary; language: string }) {
   const labels = useHandoffLabels();
-  const receiver =
-    item.receiver.organisation?.name ??
-    [labels.functionType(item.receiver.functionType), item.receiver.regionName].filter(Boolean).join(', ');
+  const { t } = useTranslation();
+  const receiver = labels.receiver(item.receiver);
   return (
     <TableRow>
       <TableCell>
@@ -145,7 +144,15 @@ function Row({ box, item, language }: { box: Box; item: HandoffSummary; language
         </Link>
       </TableCell>
       <TableCell>{labels.path(item.pathCode)}</TableCell>
-      <TableCell>{box === 'inbox' ? item.sender.name : receiver}</TableCell>
+      <TableCell>
+        {box === 'inbox' ? item.sender.name : receiver}
+        {box === 'inbox' && !item.receiver.organisation ? (
+          // Addressed to a function inbox the organisation holds: say which one.
+          <span className="ketenkaart-handoff-box__via">
+            {t('handoffs.box.viaInbox', { inbox: receiver })}
+          </span>
+        ) : null}
+      </TableCell>
       <TableCell>
         <span className="ketenkaart-badges">
           <StateBadge state={item.state} />

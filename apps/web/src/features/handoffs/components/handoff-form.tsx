@@ -3,6 +3,7 @@ import {
   CONSENT_GIVERS,
   ErrorCode,
   EXPLOITATION_FORMS,
+  FUNCTION_TYPES,
   HANDOFF_NOTES_MAX_LENGTH,
   LEGAL_BASES,
   TARGET_GROUPS,
@@ -11,6 +12,7 @@ import {
 } from '@ketenkaart/shared-domain';
 import { toProblemDetails } from '@ketenkaart/web-api-client';
 import { Button, ButtonGroup, Fieldset, FieldsetLegend, Paragraph } from '@ketenkaart/web-ui';
+import type { TFunction } from 'i18next';
 import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
@@ -20,26 +22,29 @@ import {
   createHandoff,
   transitionHandoff,
   updateHandoff,
+  useFunctionInboxes,
   useMunicipalities,
   useOrganisationsOfTypes,
   useOrganisation,
   usePaths,
   useReceiverProposals,
 } from '../api/handoffs';
-import type { HandoffDetail, ReceiverProposals } from '../api/types';
+import type { FunctionInbox, HandoffDetail, ReceiverProposals } from '../api/types';
 import {
   bodyOf,
   EMPTY_HANDOFF_FORM,
+  functionInboxProblem,
   serverErrors,
   validateHandoff,
   valuesOf,
   type HandoffFieldErrors,
   type HandoffFormValues,
+  type ReceiverKind,
 } from '../lib/form-model';
 import { newIdempotencyKey } from '../lib/idempotency-key';
 import { useHandoffLabels, type HandoffLabels } from '../lib/labels';
 import { fieldId, FormErrors } from './form-errors';
-import { RadioGroup, SelectField, TextField } from '../../../components/form-controls';
+import { RadioGroup, SelectField, TextField, type Option } from '../../../components/form-controls';
 import '../handoffs.css';
 
 const FORM_ID = 'handoff';
@@ -60,7 +65,7 @@ export interface HandoffFormProps {
  * land at the same fields.
  */
 export function HandoffForm({ handoff }: HandoffFormProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const labels = useHandoffLabels();
   const navigate = useNavigate();
   const { account } = useSession();
@@ -73,6 +78,7 @@ export function HandoffForm({ handoff }: HandoffFormProps) {
     handoff ? { id: handoff.id, version: handoff.version } : null,
   );
   const [receiverChosen, setReceiverChosen] = useState(Boolean(handoff));
+  const [inboxChosen, setInboxChosen] = useState(Boolean(handoff));
   const [errors, setErrors] = useState<HandoffFieldErrors>({});
   const [problem, setProblem] = useState<ProblemDetails | null>(null);
   const [general, setGeneral] = useState<string | null>(null);
@@ -96,15 +102,36 @@ export function HandoffForm({ handoff }: HandoffFormProps) {
   const { data: usualReceivers, isLoading: receiversLoading } = useOrganisationsOfTypes(
     path?.receiverTypes ?? [],
   );
+  const toInbox = values.receiverKind === 'inbox';
+  const { data: inboxes, isLoading: inboxesLoading } = useFunctionInboxes(toInbox);
 
-  // The matrix proposes the receiver until the user chooses one themselves.
+  // The matrix proposes the receiver (an organisation, or the path's function inbox in the gemeente's regions)
+  // until the user chooses one themselves.
   const proposedId = proposals.data?.proposal?.organisation.id ?? '';
-  const effective: HandoffFormValues = receiverChosen
-    ? values
-    : { ...values, receiverOrganisationId: proposedId };
+  const proposedInbox = proposals.data?.inboxes[0];
+  const effective: HandoffFormValues = {
+    ...values,
+    ...(receiverChosen ? {} : { receiverOrganisationId: proposedId }),
+    ...(inboxChosen || !proposedInbox
+      ? {}
+      : { receiverRegionId: proposedInbox.region.id, receiverFunctionType: proposedInbox.functionType }),
+  };
+  const inboxProblem = functionInboxProblem(t, labels, effective, inboxes);
 
   const set = <K extends keyof HandoffFormValues>(field: K, value: HandoffFormValues[K]) =>
     setValues((current) => ({ ...current, [field]: value }));
+  // Another region or function: the live check below replaces what the last submit said about the old one.
+  const chooseInbox = () => {
+    setInboxChosen(true);
+    setErrors((current) => {
+      const {
+        'receiver.inbox.regionId': _region,
+        'receiver.inbox.functionType': _function,
+        ...rest
+      } = current;
+      return rest;
+    });
+  };
 
   const receiverGroups = useMemo(() => {
     const proposed = (proposals.data?.proposals ?? []).map((proposal) => ({
@@ -137,6 +164,7 @@ export function HandoffForm({ handoff }: HandoffFormProps) {
       sending: mode === 'send',
       senderType: (ownOrganisation?.type as OrganisationType | undefined) ?? null,
       today: todayInNetherlands(),
+      inboxes,
     });
     setErrors(found);
     if (Object.keys(found).length > 0) {
@@ -158,7 +186,7 @@ export function HandoffForm({ handoff }: HandoffFormProps) {
     } catch (error) {
       const details = toProblemDetails(error);
       setProblem(details);
-      const fromServer = serverErrors(t, labels, details.invalidParams);
+      const fromServer = serverErrors(t, labels, details.invalidParams, effective.receiverKind);
       if (details.code === ErrorCode.consentRequired)
         fromServer['consent'] = t('handoffs.form.consentRequired');
       setErrors(fromServer);
@@ -228,29 +256,96 @@ export function HandoffForm({ handoff }: HandoffFormProps) {
           }))}
           error={errors['municipalityCode']}
         />
-        <SelectField
-          id={id('receiver.organisationId')}
-          label={t('handoffs.form.receiver')}
+        <RadioGroup
+          id={id('receiver.kind')}
+          legend={t('handoffs.form.receiverKind')}
           required
-          value={effective.receiverOrganisationId}
-          onChange={(value) => {
-            setReceiverChosen(true);
-            set('receiverOrganisationId', value);
-          }}
-          emptyLabel={t('handoffs.form.chooseReceiver')}
-          busy={proposals.isLoading || receiversLoading}
-          groups={receiverGroups}
-          description={
-            <ProposalExplanation
-              labels={labels}
-              loading={proposals.isLoading}
-              asked={Boolean(proposalQuery)}
-              proposals={proposals.data}
-              chosenId={effective.receiverOrganisationId}
-            />
-          }
-          error={errors['receiver.organisationId']}
+          description={t('handoffs.form.receiverKindHint')}
+          value={values.receiverKind}
+          onChange={(value) => set('receiverKind', value as ReceiverKind)}
+          options={[
+            { value: 'organisation', label: t('handoffs.form.receiverKindOrganisation') },
+            { value: 'inbox', label: t('handoffs.form.receiverKindInbox') },
+          ]}
         />
+        {toInbox ? (
+          <>
+            <SelectField
+              id={id('receiver.inbox.regionId')}
+              label={t('handoffs.form.inboxRegion')}
+              required
+              value={effective.receiverRegionId}
+              onChange={(value) => {
+                chooseInbox();
+                setValues((current) => ({
+                  ...current,
+                  receiverRegionId: value,
+                  receiverFunctionType: effective.receiverFunctionType,
+                }));
+              }}
+              emptyLabel={t('handoffs.form.chooseRegion')}
+              busy={inboxesLoading}
+              groups={regionGroups(inboxes, effective.receiverRegionId, handoff, i18n.language, {
+                current: t('handoffs.form.currentRegion'),
+              })}
+              description={t('handoffs.form.inboxRegionHint')}
+              error={errors['receiver.inbox.regionId']}
+            />
+            <SelectField
+              id={id('receiver.inbox.functionType')}
+              label={t('handoffs.form.inboxFunction')}
+              required
+              value={effective.receiverFunctionType}
+              onChange={(value) => {
+                chooseInbox();
+                setValues((current) => ({
+                  ...current,
+                  receiverRegionId: effective.receiverRegionId,
+                  receiverFunctionType: value,
+                }));
+              }}
+              emptyLabel={t('handoffs.form.chooseFunction')}
+              busy={inboxesLoading}
+              options={functionOptions(labels, t, inboxes, effective.receiverRegionId)}
+              description={
+                <InboxExplanation
+                  labels={labels}
+                  asked={Boolean(proposalQuery)}
+                  proposals={proposals.data}
+                  inboxes={inboxes}
+                  regionId={effective.receiverRegionId}
+                  functionType={effective.receiverFunctionType}
+                />
+              }
+              // Nobody (else) holds it: said at once, not only after "Versturen" (the API refuses it too).
+              error={inboxProblem ?? errors['receiver.inbox.functionType']}
+            />
+          </>
+        ) : (
+          <SelectField
+            id={id('receiver.organisationId')}
+            label={t('handoffs.form.receiver')}
+            required
+            value={effective.receiverOrganisationId}
+            onChange={(value) => {
+              setReceiverChosen(true);
+              set('receiverOrganisationId', value);
+            }}
+            emptyLabel={t('handoffs.form.chooseReceiver')}
+            busy={proposals.isLoading || receiversLoading}
+            groups={receiverGroups}
+            description={
+              <ProposalExplanation
+                labels={labels}
+                loading={proposals.isLoading}
+                asked={Boolean(proposalQuery)}
+                proposals={proposals.data}
+                chosenId={effective.receiverOrganisationId}
+              />
+            }
+            error={errors['receiver.organisationId']}
+          />
+        )}
       </Fieldset>
 
       <Fieldset>
@@ -481,6 +576,115 @@ function ProposalExplanation({
       {notResponsible.length > 0
         ? ` ${t('handoffs.proposal.notResponsible', { types: notResponsible.join(', ') })}`
         : null}
+      {proposals.inboxes[0]
+        ? ` ${t('handoffs.proposal.inboxAlternative', { inbox: inboxName(labels, proposals.inboxes[0]) })}`
+        : null}
+    </span>
+  );
+}
+
+/** "Zorgcoördinator · Twente". */
+function inboxName(labels: HandoffLabels, inbox: FunctionInbox): string {
+  return labels.receiver({
+    organisation: null,
+    regionName: inbox.region.name,
+    functionType: inbox.functionType,
+  });
+}
+
+function holderNames(inbox: FunctionInbox): string {
+  return inbox.holders.map((holder) => holder.name).join(', ');
+}
+
+/**
+ * The regions that have a function inbox someone else holds, under their region type (optgroup). A concept's
+ * region stays choosable even when nobody holds anything there any more (the error then says so).
+ */
+function regionGroups(
+  inboxes: readonly FunctionInbox[] | undefined,
+  chosen: string,
+  handoff: HandoffDetail | undefined,
+  language: string,
+  text: { current: string },
+): { label: string; options: Option[] }[] {
+  const groups = new Map<string, { label: string; options: Option[] }>();
+  const seen = new Set<string>();
+  for (const inbox of inboxes ?? []) {
+    if (inbox.ownOnly || seen.has(inbox.region.id)) continue;
+    seen.add(inbox.region.id);
+    const label = language.startsWith('en') ? inbox.region.typeNameEn : inbox.region.typeName;
+    const group = groups.get(inbox.region.typeCode) ?? { label, options: [] };
+    group.options.push({ value: inbox.region.id, label: inbox.region.name });
+    groups.set(inbox.region.typeCode, group);
+  }
+  const result = [...groups.values()];
+  if (chosen && !seen.has(chosen)) {
+    const name =
+      inboxes?.find((inbox) => inbox.region.id === chosen)?.region.name ??
+      (handoff?.receiver.regionId === chosen ? handoff.receiver.regionName : null) ??
+      chosen;
+    result.unshift({ label: text.current, options: [{ value: chosen, label: name }] });
+  }
+  return result;
+}
+
+/** Every function; those held in the chosen region name their holder, the others say nobody holds them there. */
+function functionOptions(
+  labels: HandoffLabels,
+  t: TFunction,
+  inboxes: readonly FunctionInbox[] | undefined,
+  regionId: string,
+): Option[] {
+  return FUNCTION_TYPES.map((functionType) => {
+    const inbox = regionId
+      ? inboxes?.find((item) => item.region.id === regionId && item.functionType === functionType)
+      : undefined;
+    const name = labels.functionType(functionType);
+    return {
+      value: functionType,
+      label: !regionId
+        ? name
+        : inbox
+          ? t('handoffs.form.functionHeldBy', { function: name, holders: holderNames(inbox) })
+          : t('handoffs.form.functionUnheld', { function: name }),
+    };
+  });
+}
+
+/** What the matrix proposes for a function inbox, and who receives the one chosen. */
+function InboxExplanation({
+  labels,
+  asked,
+  proposals,
+  inboxes,
+  regionId,
+  functionType,
+}: {
+  labels: HandoffLabels;
+  asked: boolean;
+  proposals: ReceiverProposals | undefined;
+  inboxes: readonly FunctionInbox[] | undefined;
+  regionId: string;
+  functionType: string;
+}) {
+  const { t } = useTranslation();
+  const proposed = proposals?.inboxes[0];
+  const chosen = inboxes?.find((item) => item.region.id === regionId && item.functionType === functionType);
+  const parts: string[] = [];
+  if (proposed)
+    parts.push(
+      t('handoffs.proposal.inboxProposed', {
+        inbox: inboxName(labels, proposed),
+        holders: holderNames(proposed),
+      }),
+    );
+  else if (asked && proposals) parts.push(t('handoffs.proposal.inboxNone'));
+  if (chosen && !chosen.ownOnly)
+    parts.push(t('handoffs.form.inboxReceivedBy', { holders: holderNames(chosen) }));
+  if (parts.length === 0) parts.push(t('handoffs.form.inboxFunctionHint'));
+  return (
+    <span className="ketenkaart-handoff-proposal" data-testid="handoff-inbox-proposal">
+      {parts.join(' ')}
     </span>
   );
 }

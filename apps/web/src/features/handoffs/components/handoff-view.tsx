@@ -186,11 +186,9 @@ function HandoffFacts({ handoff }: { handoff: HandoffDetail }) {
   const { data: municipalities } = useMunicipalities();
   const { data: alternative } = useOrganisation(handoff.alternativeOrganisationId);
   const municipality = municipalities?.find((item) => item.code === handoff.municipalityCode);
-  const receiver =
-    handoff.receiver.organisation?.name ??
-    [labels.functionType(handoff.receiver.functionType), handoff.receiver.regionName]
-      .filter(Boolean)
-      .join(', ');
+  const receiver = handoff.receiver.organisation
+    ? handoff.receiver.organisation.name
+    : t('handoffs.detail.functionInbox', { inbox: labels.receiver(handoff.receiver) });
   const date = (value: string | null | undefined) => formatDate(value, i18n.language);
   const forwarded = handoff.timeline.find((event) => event.forwardedHandoffId)?.forwardedHandoffId;
   return (

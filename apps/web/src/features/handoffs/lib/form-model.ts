@@ -12,14 +12,20 @@ import {
   type OrganisationType,
 } from '@ketenkaart/shared-domain';
 import type { TFunction } from 'i18next';
-import type { CreateHandoffBody, HandoffDetail } from '../api/types';
+import type { CreateHandoffBody, FunctionInbox, HandoffDetail } from '../api/types';
 import type { HandoffLabels } from './labels';
+
+/** To an organisation, or to a function inbox: whoever holds a function in a region. */
+export type ReceiverKind = 'organisation' | 'inbox';
 
 /** The form's own state: strings as the controls hold them ('' = not chosen yet). */
 export interface HandoffFormValues {
   pathCode: string;
   municipalityCode: string;
+  receiverKind: ReceiverKind;
   receiverOrganisationId: string;
+  receiverRegionId: string;
+  receiverFunctionType: string;
   exploitationForm: string;
   targetGroup: string;
   minor: '' | 'yes' | 'no';
@@ -37,6 +43,8 @@ export const HANDOFF_FIELDS = [
   'pathCode',
   'municipalityCode',
   'receiver.organisationId',
+  'receiver.inbox.regionId',
+  'receiver.inbox.functionType',
   'exploitationForm',
   'targetGroup',
   'minor',
@@ -54,7 +62,10 @@ export type HandoffFieldErrors = Partial<Record<string, string>>;
 export const EMPTY_HANDOFF_FORM: HandoffFormValues = {
   pathCode: '',
   municipalityCode: '',
+  receiverKind: 'organisation',
   receiverOrganisationId: '',
+  receiverRegionId: '',
+  receiverFunctionType: '',
   exploitationForm: '',
   targetGroup: '',
   minor: '',
@@ -71,7 +82,10 @@ export function valuesOf(detail: HandoffDetail): HandoffFormValues {
   return {
     pathCode: detail.pathCode,
     municipalityCode: detail.municipalityCode,
+    receiverKind: detail.receiver.organisation ? 'organisation' : 'inbox',
     receiverOrganisationId: detail.receiver.organisation?.id ?? '',
+    receiverRegionId: detail.receiver.organisation ? '' : (detail.receiver.regionId ?? ''),
+    receiverFunctionType: detail.receiver.organisation ? '' : (detail.receiver.functionType ?? ''),
     exploitationForm: detail.exploitationForm,
     targetGroup: detail.targetGroup,
     minor: detail.minor ? 'yes' : 'no',
@@ -89,7 +103,17 @@ export function bodyOf(values: HandoffFormValues): CreateHandoffBody {
   const given = values.consentGiven === 'yes';
   return {
     pathCode: values.pathCode as CreateHandoffBody['pathCode'],
-    receiver: { organisationId: values.receiverOrganisationId },
+    receiver:
+      values.receiverKind === 'inbox'
+        ? {
+            inbox: {
+              regionId: values.receiverRegionId,
+              functionType: values.receiverFunctionType as NonNullable<
+                CreateHandoffBody['receiver']['inbox']
+              >['functionType'],
+            },
+          }
+        : { organisationId: values.receiverOrganisationId },
     municipalityCode: values.municipalityCode,
     exploitationForm: values.exploitationForm as CreateHandoffBody['exploitationForm'],
     targetGroup: values.targetGroup as CreateHandoffBody['targetGroup'],
@@ -120,6 +144,28 @@ export function identifyingDataMessage(
 }
 
 /**
+ * Why the chosen function inbox cannot receive (the API refuses it the same way), or undefined: nobody holds the
+ * function in that region, or only the sender's own organisation does. `inboxes` undefined: not loaded yet.
+ */
+export function functionInboxProblem(
+  t: TFunction,
+  labels: HandoffLabels,
+  values: Pick<HandoffFormValues, 'receiverKind' | 'receiverRegionId' | 'receiverFunctionType'>,
+  inboxes: readonly FunctionInbox[] | undefined,
+): string | undefined {
+  if (values.receiverKind !== 'inbox' || !inboxes || !values.receiverRegionId || !values.receiverFunctionType)
+    return undefined;
+  const inbox = inboxes.find(
+    (item) => item.region.id === values.receiverRegionId && item.functionType === values.receiverFunctionType,
+  );
+  const region = inboxes.find((item) => item.region.id === values.receiverRegionId)?.region.name ?? '';
+  const params = { function: labels.functionType(values.receiverFunctionType), region };
+  if (!inbox) return t('handoffs.form.inboxUnheld', params);
+  if (inbox.ownOnly) return t('handoffs.form.inboxOwn', params);
+  return undefined;
+}
+
+/**
  * The API's rules, checked in the browser first (the API checks them again): required choices, consent
  * consistency, minor vs age band, the external reference pattern and identifying data in free text.
  * `sending` adds the send rule: a path that needs consent goes only with consent, unless the sender is exempt.
@@ -128,13 +174,26 @@ export function validateHandoff(
   t: TFunction,
   labels: HandoffLabels,
   values: HandoffFormValues,
-  options: { sending: boolean; senderType: OrganisationType | null; today: string },
+  options: {
+    sending: boolean;
+    senderType: OrganisationType | null;
+    today: string;
+    /** The function inboxes someone holds (to refuse one nobody holds before the API does). */
+    inboxes?: readonly FunctionInbox[];
+  },
 ): HandoffFieldErrors {
   const errors: HandoffFieldErrors = {};
+  const receiver: [HandoffField, string][] =
+    values.receiverKind === 'inbox'
+      ? [
+          ['receiver.inbox.regionId', values.receiverRegionId],
+          ['receiver.inbox.functionType', values.receiverFunctionType],
+        ]
+      : [['receiver.organisationId', values.receiverOrganisationId]];
   const required: [HandoffField, string][] = [
     ['pathCode', values.pathCode],
     ['municipalityCode', values.municipalityCode],
-    ['receiver.organisationId', values.receiverOrganisationId],
+    ...receiver,
     ['exploitationForm', values.exploitationForm],
     ['targetGroup', values.targetGroup],
     ['minor', values.minor],
@@ -143,7 +202,9 @@ export function validateHandoff(
     ['legalBasis', values.legalBasis],
   ];
   for (const [field, value] of required)
-    if (!value) errors[field] = t(`handoffs.form.required.${field.replace('.', '_')}` as never) as string;
+    if (!value) errors[field] = t(`handoffs.form.required.${field.replace(/\./g, '_')}` as never) as string;
+  const inboxProblem = functionInboxProblem(t, labels, values, options.inboxes);
+  if (inboxProblem) errors['receiver.inbox.functionType'] = inboxProblem;
   const ageBand = values.ageBand as AgeBand;
   if (
     values.minor &&
@@ -206,12 +267,20 @@ export function serverErrors(
   t: TFunction,
   labels: HandoffLabels,
   invalidParams: readonly { name: string; code: string; reason: string }[] | undefined,
+  receiverKind: ReceiverKind = 'organisation',
 ): HandoffFieldErrors {
   const errors: HandoffFieldErrors = {};
   for (const param of invalidParams ?? []) {
-    const name = param.name === 'receiver' ? 'receiver.organisationId' : param.name;
+    const name =
+      param.name === 'receiver' || param.name === 'receiver.inbox'
+        ? receiverKind === 'inbox'
+          ? 'receiver.inbox.functionType'
+          : 'receiver.organisationId'
+        : param.name;
     let message = param.reason;
-    if (param.code.startsWith('identifying_data.'))
+    if (param.code === 'function_inbox_unheld') message = t('handoffs.form.inboxUnheldServer');
+    else if (param.code === 'own_organisation') message = t('handoffs.form.ownOrganisation');
+    else if (param.code.startsWith('identifying_data.'))
       message = t('handoffs.form.identifyingData', {
         what: labels.identifyingData(param.code.slice('identifying_data.'.length)),
       });

@@ -30,6 +30,17 @@ export function useHandoffLabels() {
     task: (code: string, fallback: string) =>
       t(`responsibilities.task.${code}` as never, { defaultValue: fallback }) as string,
     functionType: (code: string | null) => label('directory.functionType', code),
+    /** The organisation's name, or a function inbox as "Zorgcoördinator · Twente". */
+    receiver: (receiver: {
+      organisation: { name: string } | null;
+      regionName: string | null;
+      functionType: string | null;
+    }) =>
+      receiver.organisation?.name ??
+      (t('handoffs.functionInbox', {
+        function: label('directory.functionType', receiver.functionType),
+        region: receiver.regionName ?? '',
+      }) as string),
   };
 }
 
