@@ -1,5 +1,5 @@
 import { ErrorCode } from '@ketenkaart/shared-domain';
-import { NestExpressApplication } from '@nestjs/platform-express';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 import { DEMO_ACCOUNTS } from '../auth/demo-accounts.seeder';
 import { totpCode } from '../auth/totp';
@@ -26,7 +26,7 @@ interface FunctionInbox {
  * an organisation (so by no inbox either).
  */
 describe('hand-offs to a function inbox (issue 6)', () => {
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   let http: string;
   let dataSource: DataSource;
   let amsterdam: SessionClient;
