@@ -3,10 +3,13 @@
 //   POST /api/v1/handoffs                    create a concept (with an Idempotency-Key header)
 //   POST /api/v1/handoffs/{id}/transitions   { transition: 'accept', version } by the receiver
 //   GET  /api/v1/health
-// sending the SAME SQL statements (text, order, one transaction) as HandoffsService.create / .transition('accept')
-// and the read-back of HandoffsService.get (hand-off, timeline, names), with the same pool settings. What it SKIPS:
-// the session lookup (2 statements per request in the API), CSRF, permissions, DTO validation, the identifying-data
-// scan of free text and the mapping to the full detail body. The caller's account and organisation are fixed at
+// sending the SAME SQL statements (text, order, transactions) as HandoffsService.create / .transition('accept'):
+// create = one transaction (caller, idempotency key, checks, regions, one statement for hand-off + event + audit row)
+// and the read-back of the new concept in one statement; accept = one read (hand-off, timeline, names) and one
+// statement for row + event + audit row + notification + mail job, the answer built from them (bench/handoffs.mjs
+// compares both with the API's captured SQL before measuring). What it SKIPS: the session lookup (1 statement per
+// request in the API), CSRF, permissions, DTO validation, the identifying-data scan of free text and the mapping to
+// the full detail body. The caller's account and organisation are fixed at
 // start (--sender-account/--sender-organisation, --receiver-account/--receiver-organisation), as if every request
 // came from the same signed-in account. So "API ÷ baseline" is the cost of the framework plus those checks.
 //
@@ -58,67 +61,14 @@ const pool = new pg.Pool({
 });
 
 // ---------------------------------------------------------------------------------------------- SQL (as captured)
-// The statements below are the API's, as bench/capture-sql.cjs logs them (TypeORM's generated ones included).
-const HANDOFF_COLUMNS = [
-  'id',
-  'case_reference',
-  'external_reference',
-  'path_code',
-  'state',
-  'version',
-  'sender_organisation_id',
-  'sender_account_id',
-  'receiver_organisation_id',
-  'receiver_region_id',
-  'receiver_function_type',
-  'municipality_code',
-  'region_ids',
-  'exploitation_form',
-  'target_group',
-  'minor',
-  'age_band',
-  'consent_given',
-  'consent_date',
-  'consent_given_by',
-  'legal_basis',
-  'notes',
-  'decline_reason',
-  'alternative_organisation_id',
-  'forwarded_from_id',
-  'created_at',
-  'updated_at',
-  'sent_at',
-  'respond_before',
-  'responded_at',
-  'closed_at',
-  'escalated_at',
-  'anonymised_at',
-];
-const EVENT_COLUMNS = [
-  'id',
-  'handoff_id',
-  'version',
-  'kind',
-  'party',
-  'from_state',
-  'to_state',
-  'occurred_at',
-  'actor',
-  'actor_account_id',
-  'actor_organisation_id',
-  'reason',
-  'remark',
-  'alternative_organisation_id',
-  'forwarded_handoff_id',
-  'changed_fields',
-];
+// The statements below are the API's, as bench/capture-sql.cjs logs them (the API takes the hand-off's columns from
+// TypeORM's metadata); bench/handoffs.mjs checks before measuring that both send the same statements.
 const SQL = {
   callerOrganisation: `SELECT id, type FROM organisation WHERE id = $1`,
   idempotencyKey: `INSERT INTO handoff_idempotency_key (actor, idempotency_key, request_hash, handoff_id, created_at)
            VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING handoff_id`,
   municipality: `SELECT 1 FROM municipality WHERE code = $1`,
   organisationExists: `SELECT 1 FROM organisation WHERE id = $1 AND archived_at IS NULL`,
-  caseReferenceTaken: `SELECT COUNT(1) AS "cnt" FROM "handoff" "HandoffEntity" WHERE (("HandoffEntity"."case_reference" = $1))`,
   regionsInvolved: `
       WITH named AS (
         SELECT unnest(o.region_ids) AS region_id FROM organisation o WHERE o.id = ANY($2::uuid[])
@@ -131,30 +81,50 @@ const SQL = {
       )
       SELECT region_id FROM named
       UNION SELECT m.region_id FROM region_membership m JOIN codes c ON c.code = m.municipality_code WHERE m.valid_from <= $4::date AND (m.valid_until IS NULL OR m.valid_until > $4::date)`,
-  insertHandoff: `INSERT INTO "handoff"(${HANDOFF_COLUMNS.map((c) => `"${c}"`).join(', ')}) VALUES (${HANDOFF_COLUMNS.slice(
-    0,
-    31,
-  )
-    .map((_, i) => `$${i + 1}`)
-    .join(', ')}, DEFAULT, DEFAULT) RETURNING "region_ids"`,
-  insertEvent: `INSERT INTO "handoff_event"(${EVENT_COLUMNS.map((c) => `"${c}"`).join(', ')}) VALUES (DEFAULT, ${EVENT_COLUMNS.slice(
-    1,
-  )
-    .map((_, i) => `$${i + 1}`)
-    .join(', ')}) RETURNING "id", "changed_fields"`,
-  insertAudit: `INSERT INTO "audit_event"("id", "occurred_at", "actor", "actor_account_id", "action", "record_type", "record_id", "ip", "outcome", "correlation_id", "details") VALUES (DEFAULT, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-  findHandoff: `SELECT ${HANDOFF_COLUMNS.map((c) => `"HandoffEntity"."${c}" AS "HandoffEntity_${c}"`).join(', ')} FROM "handoff" "HandoffEntity" WHERE (("HandoffEntity"."id" = $1)) LIMIT 1`,
-  bumpAccept: `UPDATE "handoff" SET "state" = $1, "updated_at" = $2, "responded_at" = $3, "version" = "version" + 1 WHERE "id" = $4 AND "version" = $5`,
-  senderOf: `SELECT a.id FROM account a JOIN handoff h ON h.sender_account_id = a.id
-       WHERE h.id = $1 AND a.status = 'active'`,
-  notify: `INSERT INTO notification (account_id, kind, handoff_id, created_at)
-       SELECT unnest($1::uuid[]), $2, $3, $4 RETURNING id`,
-  job: `INSERT INTO job (name, payload, dedupe_key, run_at, max_attempts, created_at)
-       VALUES ($1, $2::jsonb, $3, $4, $5, $6)
-       ON CONFLICT (dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING RETURNING id`,
-  events: `SELECT ${EVENT_COLUMNS.map((c) => `"HandoffEventEntity"."${c}" AS "HandoffEventEntity_${c}"`).join(', ')} FROM "handoff_event" "HandoffEventEntity" WHERE (("HandoffEventEntity"."handoff_id" = $1)) ORDER BY "HandoffEventEntity"."version" ASC`,
-  organisations: `SELECT id, name, type FROM organisation WHERE id = ANY($1::uuid[])`,
-  accounts: `SELECT id, display_name FROM account WHERE id = ANY($1::uuid[])`,
+  /** HandoffsService.insertHandoff: the concept, its `created` event and the audit row in one statement. */
+  create: `WITH created AS (
+           INSERT INTO handoff ("id", "case_reference", "path_code", "receiver_organisation_id", "receiver_region_id", "receiver_function_type", "external_reference", "municipality_code", "exploitation_form", "target_group", "minor", "age_band", "consent_given", "consent_date", "consent_given_by", "legal_basis", "notes", "state", "version", "sender_organisation_id", "sender_account_id", "region_ids", "decline_reason", "alternative_organisation_id", "forwarded_from_id", "created_at", "updated_at", "sent_at", "respond_before", "responded_at", "closed_at")
+           SELECT $1::uuid, $2::text, $3::text, $4::uuid, $5::uuid, $6::text, $7::text, $8::text, $9::text, $10::text, $11::boolean, $12::text, $13::boolean, $14::date, $15::text, $16::text, $17::text, $18::text, $19::int, $20::uuid, $21::uuid, $22::uuid[], $23::text, $24::uuid, $25::uuid, $26::timestamptz, $27::timestamptz, $28::timestamptz, $29::date, $30::timestamptz, $31::timestamptz
+           WHERE NOT EXISTS (SELECT 1 FROM handoff WHERE case_reference = $32) RETURNING id),
+         timeline AS (INSERT INTO handoff_event (handoff_id, version, kind, party, from_state, to_state, occurred_at, actor,
+        actor_account_id, actor_organisation_id, reason, remark, alternative_organisation_id, forwarded_handoff_id,
+        changed_fields)
+      SELECT created.id, $33::int, $34::text, $35::text, $36::text, $37::text, $38::timestamptz, $39::text, $40::uuid, $41::uuid, $42::text, $43::text, $44::uuid, $45::uuid, $46::text[] FROM created),
+         audited AS (INSERT INTO audit_event (occurred_at, actor, actor_account_id, action, record_type, record_id, ip, outcome,
+        correlation_id, details)
+      SELECT $47::timestamptz, $48::text, $49::uuid, $50::text, $51::text, $52::text, $53::text, $54::text, $55::text, $56::jsonb WHERE EXISTS (SELECT 1 FROM created))
+         SELECT count(*)::int AS created FROM created`,
+  /** HandoffsService.load: the hand-off, its timeline and the names of its detail (and the caller's organisation). */
+  load: `SELECT h."id" AS "id", h."case_reference" AS "caseReference", h."external_reference" AS "externalReference", h."path_code" AS "pathCode", h."state" AS "state", h."version" AS "version", h."sender_organisation_id" AS "senderOrganisationId", h."sender_account_id" AS "senderAccountId", h."receiver_organisation_id" AS "receiverOrganisationId", h."receiver_region_id" AS "receiverRegionId", h."receiver_function_type" AS "receiverFunctionType", h."municipality_code" AS "municipalityCode", h."region_ids"::text[] AS "regionIds", h."exploitation_form" AS "exploitationForm", h."target_group" AS "targetGroup", h."minor" AS "minor", h."age_band" AS "ageBand", h."consent_given" AS "consentGiven", h."consent_date"::text AS "consentDate", h."consent_given_by" AS "consentGivenBy", h."legal_basis" AS "legalBasis", h."notes" AS "notes", h."decline_reason" AS "declineReason", h."alternative_organisation_id" AS "alternativeOrganisationId", h."forwarded_from_id" AS "forwardedFromId", h."created_at" AS "createdAt", h."updated_at" AS "updatedAt", h."sent_at" AS "sentAt", h."respond_before"::text AS "respondBefore", h."responded_at" AS "respondedAt", h."closed_at" AS "closedAt", h."escalated_at" AS "escalatedAt", h."anonymised_at" AS "anonymisedAt",
+         (SELECT COALESCE(json_agg(x ORDER BY x.version), '[]'::json)
+            FROM (SELECT e."id" AS "id", e."handoff_id" AS "handoffId", e."version" AS "version", e."kind" AS "kind", e."party" AS "party", e."from_state" AS "fromState", e."to_state" AS "toState", e."occurred_at" AS "occurredAt", e."actor" AS "actor", e."actor_account_id" AS "actorAccountId", e."actor_organisation_id" AS "actorOrganisationId", e."reason" AS "reason", e."remark" AS "remark", e."alternative_organisation_id" AS "alternativeOrganisationId", e."forwarded_handoff_id" AS "forwardedHandoffId", e."changed_fields" AS "changedFields" FROM handoff_event e WHERE e.handoff_id = h.id) x) AS "$events",
+         (SELECT COALESCE(json_agg(json_build_object('id', o.id, 'name', o.name, 'type', o.type)), '[]'::json)
+            FROM organisation o WHERE o.id IN (h.sender_organisation_id, h.receiver_organisation_id)) AS "$organisations",
+         (SELECT r.name FROM region r WHERE r.id = h.receiver_region_id) AS "$regionName",
+         (SELECT COALESCE(json_agg(json_build_object('id', a.id, 'name', a.display_name)), '[]'::json)
+            FROM account a WHERE a.id = ANY (ARRAY(SELECT h.sender_account_id UNION SELECT $2::uuid
+              UNION SELECT e.actor_account_id FROM handoff_event e WHERE e.handoff_id = h.id))) AS "$accounts",
+         (SELECT json_build_object('id', o.id, 'type', o.type) FROM organisation o WHERE o.id = $3::uuid) AS "$caller"
+       FROM handoff h WHERE h.id = $1`,
+  /** HandoffsService.moveInOneStatement for `accept`: row, event, audit row, notification and its mail job. */
+  accept: `WITH moved AS (UPDATE handoff SET "state" = $1, "updated_at" = $2, "responded_at" = $3, version = version + 1 WHERE id = $4 AND version = $5 RETURNING id),
+timeline AS (INSERT INTO handoff_event (handoff_id, version, kind, party, from_state, to_state, occurred_at, actor,
+        actor_account_id, actor_organisation_id, reason, remark, alternative_organisation_id, forwarded_handoff_id,
+        changed_fields)
+      SELECT moved.id, $6::int, $7::text, $8::text, $9::text, $10::text, $11::timestamptz, $12::text, $13::uuid, $14::uuid, $15::text, $16::text, $17::uuid, $18::uuid, $19::text[] FROM moved),
+audited AS (INSERT INTO audit_event (occurred_at, actor, actor_account_id, action, record_type, record_id, ip, outcome,
+        correlation_id, details)
+      SELECT $20::timestamptz, $21::text, $22::uuid, $23::text, $24::text, $25::text, $26::text, $27::text, $28::text, $29::jsonb WHERE EXISTS (SELECT 1 FROM moved)),
+notified0 AS (
+        INSERT INTO notification (account_id, kind, handoff_id, created_at)
+        SELECT DISTINCT r.id, $32::text, $30::uuid, $31::timestamptz FROM (SELECT a.id FROM account a JOIN handoff h ON h.sender_account_id = a.id
+       WHERE h.id = $30::uuid AND a.status = 'active') r WHERE EXISTS (SELECT 1 FROM moved)
+        RETURNING id),
+notified0_mail AS (INSERT INTO job (name, payload, dedupe_key, run_at, max_attempts, created_at)
+      SELECT $33::text, jsonb_build_object('notificationId', n.id), 'mail:' || n.id, $34::timestamptz,
+        $35::int, $36::timestamptz FROM notified0 n
+      ON CONFLICT (dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING)
+SELECT count(*)::int AS moved FROM moved`,
 };
 
 // ---------------------------------------------------------------------------------------------- helpers
@@ -203,78 +173,58 @@ async function inTransaction(work) {
   }
 }
 
-async function audit(client, who, action, recordId, details) {
-  await client.query(SQL.insertAudit, [
-    new Date(),
-    actorOf(who),
-    who.accountId,
-    action,
-    'handoff',
-    recordId,
-    null,
-    'success',
-    null,
-    JSON.stringify(details),
-  ]);
+/** The event columns of SQL.create / SQL.accept ($n … $n+13) and the audit row's ($n … $n+9), in the API's order. */
+const eventParams = (who, version, kind, party, fromState, toState, now) => [
+  version,
+  kind,
+  party,
+  fromState,
+  toState,
+  now,
+  actorOf(who),
+  who.accountId,
+  who.organisationId,
+  null,
+  null,
+  null,
+  null,
+  [],
+];
+const auditParams = (who, action, recordId, details, now) => [
+  now,
+  actorOf(who),
+  who.accountId,
+  action,
+  'handoff',
+  recordId,
+  null,
+  'success',
+  null,
+  JSON.stringify(details),
+];
+
+/** The hand-off as HandoffsService.load reads it (one statement), or null. */
+async function load(id, who) {
+  const {
+    rows: [row],
+  } = await pool.query(SQL.load, [id, who?.accountId ?? null, who?.organisationId ?? null]);
+  return row ?? null;
 }
 
-async function appendEvent(client, who, handoffId, version, event) {
-  await client.query(SQL.insertEvent, [
-    handoffId,
-    version,
-    event.kind,
-    event.party,
-    event.fromState,
-    event.toState,
-    new Date(),
-    actorOf(who),
-    who.accountId,
-    who.organisationId,
-    null,
-    null,
-    null,
-    null,
-    [],
-  ]);
-}
-
-/** The read-back of HandoffsService.get: hand-off, timeline, organisation and account names (no read audit). */
-async function detail(id) {
-  const client = await pool.connect();
-  try {
-    const {
-      rows: [row],
-    } = await client.query(SQL.findHandoff, [id]);
-    const { rows: events } = await client.query(SQL.events, [id]);
-    const organisations = [
-      row.HandoffEntity_sender_organisation_id,
-      row.HandoffEntity_receiver_organisation_id,
-    ]
-      .filter(Boolean)
-      .filter((v, i, all) => all.indexOf(v) === i);
-    await client.query(SQL.organisations, [organisations]);
-    const accounts = [
-      row.HandoffEntity_sender_account_id,
-      ...events.map((e) => e.HandoffEventEntity_actor_account_id),
-    ]
-      .filter(Boolean)
-      .filter((v, i, all) => all.indexOf(v) === i);
-    await client.query(SQL.accounts, [accounts]);
-    return {
-      id,
-      caseReference: row.HandoffEntity_case_reference,
-      state: row.HandoffEntity_state,
-      version: row.HandoffEntity_version,
-      timeline: events.map((e) => ({
-        version: e.HandoffEventEntity_version,
-        kind: e.HandoffEventEntity_kind,
-        fromState: e.HandoffEventEntity_from_state,
-        toState: e.HandoffEventEntity_to_state,
-      })),
-    };
-  } finally {
-    client.release();
-  }
+/** A short answer from the loaded row (the API maps the same row to its full detail). */
+function detailOf(row, extra = {}) {
+  return {
+    id: row.id,
+    caseReference: row.caseReference,
+    state: extra.state ?? row.state,
+    version: extra.version ?? row.version,
+    timeline: [...row.$events, ...(extra.events ?? [])].map((e) => ({
+      version: e.version,
+      kind: e.kind,
+      fromState: e.fromState,
+      toState: e.toState,
+    })),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------- operations
@@ -295,14 +245,11 @@ async function create(body, idempotencyKey) {
       ]);
       if (rows.length === 0) throw new Problem(409, 'Idempotency-Key replay (not served by the baseline)');
     }
-    const now = new Date();
     if ((await client.query(SQL.municipality, [body.municipalityCode])).rows.length === 0)
       throw new Problem(400, 'unknown municipality');
     if ((await client.query(SQL.organisationExists, [receiverId])).rows.length === 0)
       throw new Problem(400, 'unknown organisation');
-    let reference = caseReference(Number(today(now).slice(0, 4)));
-    while (Number((await client.query(SQL.caseReferenceTaken, [reference])).rows[0].cnt) > 0)
-      reference = caseReference(Number(today(now).slice(0, 4)));
+    const now = new Date();
     const regions = await client.query(SQL.regionsInvolved, [
       body.municipalityCode,
       [who.organisationId, receiverId],
@@ -310,99 +257,100 @@ async function create(body, idempotencyKey) {
       today(now),
     ]);
     const regionIds = [...new Set(regions.rows.map((r) => r.region_id))].sort();
-    await client.query(SQL.insertHandoff, [
-      id,
-      reference,
-      body.externalReference ?? null,
-      body.pathCode,
-      'concept',
-      1,
-      who.organisationId,
-      who.accountId,
-      receiverId,
-      null,
-      null,
-      body.municipalityCode,
-      regionIds,
-      body.exploitationForm,
-      body.targetGroup,
-      body.minor,
-      body.ageBand,
-      body.consent?.given ?? false,
-      body.consent?.date ?? null,
-      body.consent?.givenBy ?? null,
-      body.legalBasis,
-      body.notes ?? null,
-      null,
-      null,
-      null,
-      now,
-      now,
-      null,
-      null,
-      null,
-      null,
-    ]);
-    await appendEvent(client, who, id, 1, {
-      kind: 'created',
-      party: 'sender',
-      fromState: null,
-      toState: 'concept',
-    });
-    await audit(client, who, 'handoff.create', id, {
-      pathCode: body.pathCode,
-      idempotencyKey: idempotencyKey !== undefined,
-    });
+    for (;;) {
+      const reference = caseReference(Number(today(now).slice(0, 4)));
+      const { rows } = await client.query(SQL.create, [
+        id,
+        reference,
+        body.pathCode,
+        receiverId,
+        null,
+        null,
+        body.externalReference ?? null,
+        body.municipalityCode,
+        body.exploitationForm,
+        body.targetGroup,
+        body.minor,
+        body.ageBand,
+        body.consent?.given ?? false,
+        body.consent?.date ?? null,
+        body.consent?.givenBy ?? null,
+        body.legalBasis,
+        body.notes ?? null,
+        'concept',
+        1,
+        who.organisationId,
+        who.accountId,
+        regionIds,
+        null,
+        null,
+        null,
+        now,
+        now,
+        null,
+        null,
+        null,
+        null,
+        reference,
+        ...eventParams(who, 1, 'created', 'sender', null, 'concept', now),
+        ...auditParams(
+          who,
+          'handoff.create',
+          id,
+          { pathCode: body.pathCode, idempotencyKey: idempotencyKey !== undefined },
+          now,
+        ),
+      ]);
+      if (rows[0].created === 1) break;
+    }
   });
-  return [201, await detail(id)];
+  return [201, detailOf(await load(id))];
 }
 
 async function accept(id, body) {
   const who = RECEIVER;
-  await inTransaction(async (client) => {
-    const {
-      rows: [row],
-    } = await client.query(SQL.findHandoff, [id]);
-    if (!row || row.HandoffEntity_receiver_organisation_id !== who.organisationId)
-      throw new Problem(404, 'Not Found');
-    await client.query(SQL.callerOrganisation, [who.organisationId]);
-    if (row.HandoffEntity_version !== body.version) throw new Problem(409, 'version conflict');
-    if (row.HandoffEntity_state !== 'verstuurd') throw new Problem(409, 'transition not allowed');
-    const now = new Date();
-    const result = await client.query(SQL.bumpAccept, ['geaccepteerd', now, now, id, body.version]);
-    if (result.rowCount !== 1) throw new Problem(409, 'version conflict');
-    await appendEvent(client, who, id, body.version + 1, {
-      kind: 'accept',
-      party: 'receiver',
-      fromState: 'verstuurd',
-      toState: 'geaccepteerd',
-    });
-    const senders = (await client.query(SQL.senderOf, [id])).rows.map((r) => r.id);
-    if (senders.length > 0) {
-      const { rows: notifications } = await client.query(SQL.notify, [
-        senders,
-        'handoff-accepted',
-        id,
-        new Date(),
-      ]);
-      for (const notification of notifications)
-        await client.query(SQL.job, [
-          'send-mail',
-          JSON.stringify({ notificationId: notification.id }),
-          `mail:${notification.id}`,
-          new Date(),
-          5,
-          new Date(),
-        ]);
-    }
-    await audit(client, who, 'handoff.transition', id, {
-      transition: 'accept',
-      from: 'verstuurd',
-      to: 'geaccepteerd',
-      reason: null,
-    });
-  });
-  return [200, await detail(id)];
+  const row = await load(id, who);
+  if (!row || row.receiverOrganisationId !== who.organisationId) throw new Problem(404, 'Not Found');
+  if (!row.$caller) throw new Problem(403, 'account without organisation');
+  if (row.version !== body.version) throw new Problem(409, 'version conflict');
+  if (row.state !== 'verstuurd') throw new Problem(409, 'transition not allowed');
+  const now = new Date();
+  const event = eventParams(who, body.version + 1, 'accept', 'receiver', 'verstuurd', 'geaccepteerd', now);
+  const {
+    rows: [result],
+  } = await pool.query(SQL.accept, [
+    'geaccepteerd',
+    now,
+    now,
+    id,
+    body.version,
+    ...event,
+    ...auditParams(
+      who,
+      'handoff.transition',
+      id,
+      { transition: 'accept', from: 'verstuurd', to: 'geaccepteerd', reason: null },
+      now,
+    ),
+    id,
+    now,
+    'handoff-accepted',
+    'send-mail',
+    now,
+    5,
+    now,
+  ]);
+  if (result.moved !== 1) throw new Problem(409, 'version conflict');
+  return [
+    200,
+    detailOf(row, {
+      state: 'geaccepteerd',
+      version: body.version + 1,
+      events: [
+        { version: body.version + 1, kind: 'accept', fromState: 'verstuurd', toState: 'geaccepteerd' },
+      ],
+    }),
+  ];
 }
 
 // ---------------------------------------------------------------------------------------------- server

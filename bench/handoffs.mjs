@@ -123,8 +123,12 @@ function get(url, timeoutMs = 30_000) {
 
 // ---------------------------------------------------------------------------------------------- server processes
 class Server {
-  /** kind: 'api' | 'baseline'; identities: the demo accounts the baseline acts as; sqlLog: capture-sql.cjs file. */
-  constructor(kind, build, workDir, { identities, sqlLog } = {}) {
+  /**
+   * kind: 'api' | 'baseline'; identities: the demo accounts the baseline acts as; sqlLog: capture-sql.cjs file;
+   * env: extra environment of the API.
+   */
+  constructor(kind, build, workDir, { identities, sqlLog, env } = {}) {
+    this.env = env ?? {};
     this.kind = kind;
     this.build = build;
     this.logFile = path.join(workDir, `${kind}.log`);
@@ -158,6 +162,7 @@ class Server {
           LOG_LEVEL: OPTIONS.logLevel,
           LOG_FORMAT: 'json',
           DEMO_SEED: 'true',
+          ...this.env,
         },
       });
     } else {
@@ -459,13 +464,14 @@ async function fillHandoffs(client, demo) {
  * API leaves them after create + send (version 2, events created and send, the regions of the gemeente and both
  * organisations). Returns their ids.
  */
+// Created in the last hours (whatever the offset), so none is overdue: the escalation job would move it (version 3).
 async function addTransitionPool(client, demo, count, offset) {
   await client.query(`CREATE TEMP TABLE new_handoff (id uuid PRIMARY KEY)`);
   const gms = ['GM0363', 'GM0384', 'GM0437', 'GM0358', 'GM0362', 'GM0153', 'GM0193'];
   await client.query(
     `WITH spec AS (
        SELECT g, (${sqlArray(gms)})[1 + g % ${gms.length}] AS gm,
-              now() - interval '2 hours' - g * interval '1 second' AS created
+              now() - interval '2 hours' - (g - $1::int) * interval '1 second' AS created
          FROM generate_series($1::int, $2::int) AS g),
      inserted AS (
        INSERT INTO handoff (${HANDOFF_INSERT_COLUMNS})
@@ -602,16 +608,24 @@ async function measure(server, operation, seconds, label, context) {
 }
 
 // ---------------------------------------------------------------------------------------------- EXPLAIN
-/** Captured parameter text back to what PostgreSQL takes: dates as ISO, arrays for `$n::uuid[]`. */
+/** Captured parameter text back to what PostgreSQL takes: dates as ISO, arrays for `$n::uuid[]` and `$n::text[]`. */
 function replayParams(text, params) {
   return params.map((value, index) => {
     if (value === null) return null;
-    // The timeline's `changed_fields` (text[]) is logged joined: '' is the empty array.
-    if (text.includes('"changed_fields"') && index === params.length - 1) return `{${value}}`;
-    if (new RegExp(`\\$${index + 1}::uuid\\[\\]`).test(text)) return `{${value}}`;
+    // Arrays are logged joined ('' is the empty array): `$n::uuid[]`, `$n::text[]` (the timeline's changed_fields).
+    if (new RegExp(`\\$${index + 1}::(uuid|text)\\[\\]`).test(text)) return `{${value}}`;
     if (/^\w{3} \w{3} \d\d \d{4} \d\d:\d\d:\d\d GMT/.test(value)) return new Date(value).toISOString();
     return value;
   });
+}
+
+/** The statements of a capture-sql.cjs log, without the API's session lookup (and its occasional touch). */
+function statementsOf(sqlLog) {
+  return readFileSync(sqlLog, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line).text)
+    .filter((text) => !/(FROM|UPDATE) "session"/.test(text));
 }
 
 /** Plans of the statements of one accept (as captured from the API) on the filled database, rolled back. */
@@ -681,7 +695,11 @@ async function main(cleanup) {
   const servers = [];
   cleanup.push(async () => Promise.all(servers.map((server) => server.stop())));
   const apiSqlLog = path.join(workDir, 'api-sql.jsonl');
-  const setupApi = new Server('api', build, workDir, { sqlLog: apiSqlLog });
+  // Without the background job worker: its statements (the overdue scan) would mix into the captured SQL.
+  const setupApi = new Server('api', build, workDir, {
+    sqlLog: apiSqlLog,
+    env: { JOB_POLL_INTERVAL_MS: '0' },
+  });
   servers.push(setupApi);
   const setupMs = await setupApi.start();
   console.log(`API started (migrations, reference data, demo seed) in ${fmtMs(setupMs)}`);
@@ -750,11 +768,24 @@ async function main(cleanup) {
         .join(', ')}`,
   );
 
-  // Sanity check through the API: one accept of a pool hand-off succeeds, and its SQL is what --explain replays.
+  // Sanity check through the API: one create and one accept of a pool hand-off succeed; the accept's SQL is what
+  // --explain replays. The baseline then does the same and must send the same statements (session lookup aside).
   const probeSessions = {
     sender: await signIn(setupApi.base, DEMO.zorgcoordinator),
     receiver: await signIn(setupApi.base, DEMO.ontvanger),
   };
+  const probeCreate = async (server, headers) => {
+    const response = await fetch(`${server.base}${API}/handoffs`, {
+      method: 'POST',
+      headers: { ...headers, 'idempotency-key': randomUUID(), 'content-type': 'application/json' },
+      body: createBody(demo.receiver.organisationId, 0),
+    });
+    await response.arrayBuffer();
+    if (response.status !== 201) throw new Error(`probe create on ${server.kind}: ${response.status}`);
+  };
+  writeFileSync(apiSqlLog, '');
+  await probeCreate(setupApi, probeSessions.sender.write());
+  const apiStatements = { create: statementsOf(apiSqlLog) };
   writeFileSync(apiSqlLog, '');
   const probe = await fetch(`${setupApi.base}${API}/handoffs/${slices.api.probe}/transitions`, {
     method: 'POST',
@@ -764,6 +795,40 @@ async function main(cleanup) {
   const probeBody = await probe.json();
   if (probe.status !== 200 || probeBody.state !== 'geaccepteerd' || probeBody.timeline?.length !== 3)
     throw new Error(`probe accept: ${probe.status} ${JSON.stringify(probeBody).slice(0, 300)}`);
+  apiStatements.accept = statementsOf(apiSqlLog);
+  const baselineSqlLog = path.join(workDir, 'baseline-sql.jsonl');
+  const setupBaseline = new Server('baseline', build, workDir, { identities: demo, sqlLog: baselineSqlLog });
+  servers.push(setupBaseline);
+  await setupBaseline.start();
+  writeFileSync(baselineSqlLog, '');
+  await probeCreate(setupBaseline, {});
+  const baselineStatements = { create: statementsOf(baselineSqlLog) };
+  writeFileSync(baselineSqlLog, '');
+  const baselineProbe = await fetch(
+    `${setupBaseline.base}${API}/handoffs/${slices.baseline.probe}/transitions`,
+    {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ transition: 'accept', version: 2 }),
+    },
+  );
+  await baselineProbe.arrayBuffer();
+  if (baselineProbe.status !== 200) throw new Error(`probe accept on the baseline: ${baselineProbe.status}`);
+  baselineStatements.accept = statementsOf(baselineSqlLog);
+  await setupBaseline.stop();
+  for (const operation of ['create', 'accept']) {
+    const [ours, theirs] = [apiStatements[operation], baselineStatements[operation]];
+    const differ = ours.findIndex((text, index) => text !== theirs[index]);
+    if (differ >= 0 || ours.length !== theirs.length)
+      throw new Error(
+        `the baseline's ${operation} does not send the API's SQL (statement ${differ + 1} of ${ours.length}):\n` +
+          `API:      ${ours[differ] ?? '(none)'}\nbaseline: ${theirs[differ] ?? '(none)'}`,
+      );
+  }
+  console.log(
+    `same SQL: create ${apiStatements.create.length} statements, accept ${apiStatements.accept.length} ` +
+      `(+1 session lookup in the API), in the API and the baseline`,
+  );
   const plans = OPTIONS.explain ? await explainStatements(client, apiSqlLog) : [];
   for (const { sql, plan, error } of plans)
     console.log(`\nEXPLAIN ANALYZE ${sql.slice(0, 160)}\n${plan ?? error}`);
@@ -804,9 +869,9 @@ async function main(cleanup) {
               ? createBody(demo.receiver.organisationId, index)
               : JSON.stringify({ transition: 'accept', version: 2 }),
         });
-        await response.arrayBuffer();
+        const answer = await response.text();
         if (response.status >= 300)
-          throw new Error(`alone ${operation} on ${server.kind}: ${response.status}`);
+          throw new Error(`alone ${operation} on ${server.kind}: ${response.status} ${answer.slice(0, 300)}`);
         if (index >= 5) times.push(performance.now() - started);
       }
       times.sort((a, b) => a - b);
@@ -938,7 +1003,7 @@ API ÷ baseline      create: throughput ${(summary.create.throughputRatio * 100)
 one at a time       API create ${fmtMs(alone.api.create.p50)} (p95 ${fmtMs(alone.api.create.p95)}), transition ${fmtMs(alone.api.transition.p50)} (p95 ${fmtMs(alone.api.transition.p95)}); baseline create ${fmtMs(alone.baseline.create.p50)}, transition ${fmtMs(alone.baseline.transition.p50)} (p50 of ${ALONE - 5} sequential requests)
 peak memory (VmHWM) API ${fmtMb(peakHwm.api)} (idle after start ${fmtMb(idleRss.api)}), baseline ${fmtMb(peakHwm.baseline)} (idle ${fmtMb(idleRss.baseline)})
 target transition p95 ≤ ${TARGETS.transitionP95Ms} ms: ${transitionP95Met ? 'MET' : 'MISSED'} (${fmtMs(summary.transition.api.p95)})
-baseline            same SQL statements as the API in the same transactions, minus the session lookup (2 statements),
+baseline            same SQL statements as the API in the same transactions (checked), minus the session lookup,
                     CSRF, permission checks, DTO validation and the identifying-data scan; fixed demo identities
 transition pool     ${exhausted.length === 0 ? 'never exhausted (every accept took an untouched hand-off)' : `EXHAUSTED in ${exhausted.join(', ')} (raise SLICE)`}
 integrity           ${accepted.handoffs} pool hand-offs accepted in this run, ${accepted.wrongTimeline} whose timeline does not match their version

@@ -45,7 +45,31 @@ export class AuditService {
       correlationId: entry.request ? correlationIdOf(entry.request.raw) : null,
       details: entry.details ?? {},
     });
-    await manager.save(event, { reload: false });
+    // One INSERT, no BEGIN/COMMIT around it of its own (`save` adds them): a single statement is atomic already.
+    await manager.save(event, { reload: false, transaction: false });
+  }
+
+  /**
+   * `record` as one part of a bigger statement (a data-modifying CTE), for writes that go in one round trip: the
+   * `INSERT … SELECT` of the same row, written only when `onlyIf` (an SQL condition) holds. `param` adds a
+   * parameter and returns its placeholder.
+   */
+  insertSql(entry: AuditEntry, param: (value: unknown, cast?: string) => string, onlyIf = 'true'): string {
+    const principal = entry.principal ?? (entry.request ? principalOf(entry.request) : ANONYMOUS_PRINCIPAL);
+    return `INSERT INTO audit_event (occurred_at, actor, actor_account_id, action, record_type, record_id, ip, outcome,
+        correlation_id, details)
+      SELECT ${[
+        param(this.clock.now(), '::timestamptz'),
+        param(principal.actor, '::text'),
+        param(principal.accountId, '::uuid'),
+        param(entry.action, '::text'),
+        param(entry.recordType ?? null, '::text'),
+        param(entry.recordId ?? null, '::text'),
+        param(entry.request ? clientIp(entry.request) : null, '::text'),
+        param(entry.outcome ?? 'success', '::text'),
+        param(entry.request ? correlationIdOf(entry.request) : null, '::text'),
+        param(JSON.stringify(entry.details ?? {}), '::jsonb'),
+      ].join(', ')} WHERE ${onlyIf}`;
   }
 }
 

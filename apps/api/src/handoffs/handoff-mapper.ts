@@ -107,3 +107,40 @@ export function toHandoffDetail(
     senderName: handoff.senderAccountId ? (names.accounts.get(handoff.senderAccountId) ?? null) : null,
   };
 }
+
+// ---------------------------------------------------------------- rows of hand-written SQL
+
+/** A mapped column: its SQL name, the entity property it fills, and how it arrives (`date` as text, `timestamptz`). */
+export interface MappedColumn {
+  column: string;
+  property: string;
+  kind: 'plain' | 'date' | 'timestamptz' | 'uuid[]';
+}
+
+/**
+ * The select list of `columns` under `alias`, each named after its entity property, so that a row is an entity's
+ * properties: `date` columns as text (as TypeORM hands them over), uuid arrays as text arrays.
+ */
+export function selectList(alias: string, columns: readonly MappedColumn[]): string {
+  return columns
+    .map(({ column, property, kind }) => {
+      const cast = kind === 'date' ? '::text' : kind === 'uuid[]' ? '::text[]' : '';
+      return `${alias}.${column}${cast} AS "${property}"`;
+    })
+    .join(', ');
+}
+
+/** A row of `selectList` (straight from the driver, or from `json_agg`, where timestamps are ISO strings). */
+export function entityOfRow<T extends object>(
+  target: new () => T,
+  columns: readonly MappedColumn[],
+  row: Record<string, unknown>,
+): T {
+  const entity = new target() as Record<string, unknown>;
+  for (const { property, kind } of columns) {
+    const value = row[property];
+    entity[property] =
+      kind === 'timestamptz' && typeof value === 'string' ? new Date(value) : (value ?? null);
+  }
+  return entity as T;
+}

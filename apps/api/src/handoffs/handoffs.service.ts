@@ -24,7 +24,7 @@ import {
 } from '@ketenkaart/shared-domain';
 import { createHash, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
+import { AuditEntry, AuditService } from '../audit/audit.service';
 import { Clock } from '../common/clock';
 import { todayInNetherlands } from '../common/dates';
 import type { Principal } from '../common/principal';
@@ -42,7 +42,16 @@ import {
 } from './dto/handoff.dto';
 import { HandoffEventEntity } from './handoff-event.entity';
 import { HandoffIdempotencyKeyEntity } from './handoff-idempotency-key.entity';
-import { HandoffNames, HandoffView, toHandoffDetail, toHandoffSummary } from './handoff-mapper';
+import {
+  entityOfRow,
+  HandoffNames,
+  HandoffView,
+  MappedColumn,
+  selectList,
+  toHandoffDetail,
+  toHandoffSummary,
+} from './handoff-mapper';
+import { functionInboxProblems } from './handoff-proposals.service';
 import { HandoffEntity } from './handoff.entity';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -139,20 +148,21 @@ export class HandoffsService {
         }
       }
       await this.validateDraft(manager, draft, caller.organisation.id);
-      await this.insertHandoff(manager, caller, draft, id, null);
-      await this.audit.record(
-        {
-          action: 'handoff.create',
-          recordType: 'handoff',
-          recordId: id,
-          principal,
-          details: { pathCode: draft.pathCode, idempotencyKey: idempotencyKey !== undefined },
-        },
-        manager,
-      );
+      await this.insertHandoff(manager, caller, draft, id, null, {
+        action: 'handoff.create',
+        recordType: 'handoff',
+        recordId: id,
+        principal,
+        details: { pathCode: draft.pathCode, idempotencyKey: idempotencyKey !== undefined },
+      });
       return { id, replayed: false };
     });
-    return { handoff: await this.get(principal, id, { audit: false }), replayed };
+    if (replayed) return { handoff: await this.get(principal, id, { audit: false }), replayed };
+    // The new concept as written, with its names, in one statement (the sender is the only party of a concept).
+    const loaded = await this.load(this.dataSource.manager, id);
+    const detail =
+      loaded && this.detailOf(principal, loaded.handoff, loaded.events, loaded.names, ['sender']);
+    return { handoff: detail ?? (await this.get(principal, id, { audit: false })), replayed };
   }
 
   /** Edits a concept (sender only); records the names of the changed fields, never their values. */
@@ -227,108 +237,175 @@ export class HandoffsService {
    */
   async transition(principal: Principal, id: string, dto: HandoffTransitionDto): Promise<HandoffDetailDto> {
     this.checkFreeText({ remark: dto.remark });
-    await this.dataSource.transaction(async (manager) => {
-      const { handoff, parties } = await this.findAsParty(manager, principal, id);
-      const caller = await this.callerOf(manager, principal);
-      if (handoff.version !== dto.version) throw versionConflict();
-      const rule = transitionRule(dto.transition);
-      const party = parties.includes(rule.party) ? rule.party : parties[0];
-      if (party === rule.party && !principal.can(PARTY_PERMISSION[party]))
-        throw new ProblemException(
-          403,
-          ErrorCode.forbidden,
-          `Your role may not '${dto.transition}' hand-offs.`,
-        );
-      const result = applyTransition(handoff.state, {
-        transition: dto.transition,
-        party,
-        reason: dto.reason,
-        alternativeOrganisationId: dto.alternativeOrganisationId,
-        forwardTo: dto.forwardTo,
-      });
-      if (!result.ok) {
-        const detail = describeRefusal(dto.transition, result.refusal);
-        const status =
-          result.refusal.code === 'wrong_party'
-            ? 403
-            : result.refusal.code === 'terminal_state' || result.refusal.code === 'not_allowed_from_state'
-              ? 409
-              : 400;
-        throw new ProblemException(status, ErrorCode.transitionNotAllowed, detail);
-      }
-      const now = this.clock.now();
-      const today = todayInNetherlands(now);
-      const changes: Partial<HandoffEntity> = { state: result.to, updatedAt: now };
-      let forwardedHandoffId: string | null = null;
-      switch (dto.transition) {
-        case 'send':
-          await this.validateDraft(manager, draftOfEntity(handoff), caller.organisation.id);
-          this.assertConsent(handoff.pathCode, caller.organisation.type, draftOfEntity(handoff).consent);
-          changes.sentAt = now;
-          changes.respondBefore = addWorkingDays(today, handoffPath(handoff.pathCode).responseWorkingDays);
-          break;
-        case 'accept':
-          changes.respondedAt = now;
-          break;
-        case 'decline':
-          await this.assertOrganisationExists(
-            manager,
-            dto.alternativeOrganisationId!,
-            'alternativeOrganisationId',
-          );
-          changes.respondedAt = now;
-          changes.declineReason = dto.reason as HandoffEntity['declineReason'];
-          changes.alternativeOrganisationId = dto.alternativeOrganisationId!;
-          break;
-        case 'forward':
-          changes.respondedAt = handoff.respondedAt ?? now;
-          break;
-      }
-      if (['afgewezen', 'afgerond', 'ingetrokken', 'doorgestuurd'].includes(result.to))
-        changes.closedAt = now;
-      const version = await this.bumpVersion(manager, handoff, changes);
-      if (dto.transition === 'forward') {
-        forwardedHandoffId = await this.forward(
+    const manager = this.dataSource.manager;
+    // One read: the row, its timeline, the names the answer shows (the caller's own too) and the caller's organisation.
+    const loaded = await this.load(manager, id, principal);
+    if (!loaded) throw notFound(id);
+    const { handoff } = loaded;
+    const parties = await this.partiesOf(manager, principal, handoff);
+    if (parties.length === 0) throw notFound(id);
+    const caller = this.callerFrom(principal, loaded.callerOrganisation);
+    if (handoff.version !== dto.version) throw versionConflict();
+    const rule = transitionRule(dto.transition);
+    const party = parties.includes(rule.party) ? rule.party : parties[0];
+    if (party === rule.party && !principal.can(PARTY_PERMISSION[party]))
+      throw new ProblemException(
+        403,
+        ErrorCode.forbidden,
+        `Your role may not '${dto.transition}' hand-offs.`,
+      );
+    const result = applyTransition(handoff.state, {
+      transition: dto.transition,
+      party,
+      reason: dto.reason,
+      alternativeOrganisationId: dto.alternativeOrganisationId,
+      forwardTo: dto.forwardTo,
+    });
+    if (!result.ok) {
+      const detail = describeRefusal(dto.transition, result.refusal);
+      const status =
+        result.refusal.code === 'wrong_party'
+          ? 403
+          : result.refusal.code === 'terminal_state' || result.refusal.code === 'not_allowed_from_state'
+            ? 409
+            : 400;
+      throw new ProblemException(status, ErrorCode.transitionNotAllowed, detail);
+    }
+    const now = this.clock.now();
+    const today = todayInNetherlands(now);
+    const changes: Partial<HandoffEntity> = { state: result.to, updatedAt: now };
+    switch (dto.transition) {
+      case 'send':
+        await this.validateDraft(manager, draftOfEntity(handoff), caller.organisation.id);
+        this.assertConsent(handoff.pathCode, caller.organisation.type, draftOfEntity(handoff).consent);
+        changes.sentAt = now;
+        changes.respondBefore = addWorkingDays(today, handoffPath(handoff.pathCode).responseWorkingDays);
+        break;
+      case 'accept':
+        changes.respondedAt = now;
+        break;
+      case 'decline':
+        await this.assertOrganisationExists(
           manager,
+          dto.alternativeOrganisationId!,
+          'alternativeOrganisationId',
+        );
+        changes.respondedAt = now;
+        changes.declineReason = dto.reason as HandoffEntity['declineReason'];
+        changes.alternativeOrganisationId = dto.alternativeOrganisationId!;
+        break;
+      case 'forward':
+        changes.respondedAt = handoff.respondedAt ?? now;
+        break;
+    }
+    if (['afgewezen', 'afgerond', 'ingetrokken', 'doorgestuurd'].includes(result.to)) changes.closedAt = now;
+    const event = {
+      kind: dto.transition,
+      party,
+      fromState: handoff.state,
+      toState: result.to,
+      reason: dto.reason ?? null,
+      remark: dto.remark ?? null,
+      alternativeOrganisationId: dto.alternativeOrganisationId ?? null,
+    };
+    const auditEntry: AuditEntry = {
+      action: 'handoff.transition',
+      recordType: 'handoff',
+      recordId: id,
+      principal,
+      details: { transition: dto.transition, from: handoff.state, to: result.to, reason: dto.reason ?? null },
+    };
+    if (dto.transition === 'forward') {
+      // The new hand-off is written first and the moved one points at it: several statements, one transaction.
+      await this.dataSource.transaction(async (tx) => {
+        const version = await this.bumpVersion(tx, handoff, changes);
+        const forwardedHandoffId = await this.forward(
+          tx,
           caller,
           handoff,
           receiverOf(dto.forwardTo!, 'forwardTo'),
         );
-      }
-      await this.appendEvent(manager, caller, handoff.id, version, {
-        kind: dto.transition,
-        party,
-        fromState: handoff.state,
-        toState: result.to,
-        reason: dto.reason ?? null,
-        remark: dto.remark ?? null,
-        alternativeOrganisationId: dto.alternativeOrganisationId ?? null,
-        forwardedHandoffId,
+        await this.appendEvent(tx, caller, handoff.id, version, { ...event, forwardedHandoffId });
+        // In the same transaction: the notifications and their e-mail jobs exist exactly when the move committed.
+        await this.notifications.handoffChanged(tx, {
+          transition: dto.transition,
+          handoffId: handoff.id,
+          forwardedHandoffId,
+          actorAccountId: principal.accountId,
+        });
+        await this.audit.record(auditEntry, tx);
       });
-      // In the same transaction: the notifications and their e-mail jobs exist exactly when the move committed.
-      await this.notifications.handoffChanged(manager, {
-        transition: dto.transition,
-        handoffId: handoff.id,
-        forwardedHandoffId,
-        actorAccountId: principal.accountId,
-      });
-      await this.audit.record(
-        {
-          action: 'handoff.transition',
-          recordType: 'handoff',
-          recordId: id,
-          principal,
-          details: {
-            transition: dto.transition,
-            from: handoff.state,
-            to: result.to,
-            reason: dto.reason ?? null,
-          },
-        },
-        manager,
-      );
+      return this.get(principal, id, { audit: false });
+    }
+    // Every other move is ONE statement, so one transaction and one round trip: the row changes only
+    // `WHERE id AND version` match, and its timeline event, notifications with their e-mail jobs and audit row are
+    // written only when it did. Of concurrent conflicting moves exactly one wins; the others get 409, nothing written.
+    const moved = new HandoffEventEntity();
+    Object.assign(moved, {
+      handoffId: handoff.id,
+      version: handoff.version + 1,
+      ...event,
+      occurredAt: now,
+      actor: principal.actor,
+      actorAccountId: principal.accountId,
+      actorOrganisationId: caller.organisation.id,
+      forwardedHandoffId: null,
+      changedFields: [],
     });
-    return this.get(principal, id, { audit: false });
+    const written = await this.moveInOneStatement(manager, handoff, changes, moved, auditEntry, {
+      transition: dto.transition,
+      handoffId: handoff.id,
+      pathCode: handoff.pathCode,
+      actorAccountId: principal.accountId,
+    });
+    if (!written) throw versionConflict();
+    // The answer is built from what was written: the row as read plus the changes, the timeline plus its new step.
+    const after = Object.assign(new HandoffEntity(), handoff, changes, { version: handoff.version + 1 });
+    const detail = this.detailOf(
+      principal,
+      after,
+      [...loaded.events, moved],
+      loaded.names,
+      await this.partiesOf(manager, principal, after),
+    );
+    return detail ?? this.get(principal, id, { audit: false });
+  }
+
+  /**
+   * The move of `transition` (not `forward`) as one data-modifying statement; false when the version no longer
+   * matched (nothing written).
+   */
+  private async moveInOneStatement(
+    manager: EntityManager,
+    handoff: HandoffEntity,
+    changes: Partial<HandoffEntity>,
+    event: HandoffEventEntity,
+    auditEntry: AuditEntry,
+    change: { transition: string; handoffId: string; pathCode: string; actorAccountId: string | null },
+  ): Promise<boolean> {
+    const params: unknown[] = [];
+    const param = (value: unknown, cast = '') => {
+      params.push(value);
+      return `$${params.length}${cast}`;
+    };
+    const metadata = this.dataSource.getMetadata(HandoffEntity);
+    const set = Object.entries(changes).map(
+      ([property, value]) =>
+        `"${metadata.findColumnWithPropertyName(property)!.databaseName}" = ${param(value)}`,
+    );
+    const where = `id = ${param(handoff.id)} AND version = ${param(handoff.version)}`;
+    const done = 'EXISTS (SELECT 1 FROM moved)';
+    const parts = [
+      `moved AS (UPDATE handoff SET ${set.join(', ')}, version = version + 1 WHERE ${where} RETURNING id)`,
+      `timeline AS (${this.insertEventSql(event, param, 'moved')})`,
+      `audited AS (${this.audit.insertSql(auditEntry, param, done)})`,
+      ...this.notifications.handoffChangedSql(change, param, done),
+    ];
+    const rows: { moved: number }[] = await manager.query(
+      `WITH ${parts.join(',\n')}\nSELECT count(*)::int AS moved FROM moved`,
+      params,
+    );
+    return rows[0]?.moved === 1;
   }
 
   /** The receiver passes the case on: a new hand-off from the receiver's organisation, linked, sent at once. */
@@ -343,10 +420,15 @@ export class HandoffsService {
     await this.validateDraft(manager, draft, caller.organisation.id);
     this.assertConsent(draft.pathCode, caller.organisation.type, draft.consent);
     const id = randomUUID();
-    await this.insertHandoff(manager, caller, draft, id, original.id);
+    await this.insertHandoff(manager, caller, draft, id, original.id, {
+      action: 'handoff.create',
+      recordType: 'handoff',
+      recordId: id,
+      principal: caller.principal,
+      details: { pathCode: draft.pathCode, forwardedFromId: original.id },
+    });
     const now = this.clock.now();
-    const created = await manager.findOneByOrFail(HandoffEntity, { id });
-    const version = await this.bumpVersion(manager, created, {
+    const version = await this.bumpVersion(manager, { id, version: 1 } as HandoffEntity, {
       state: 'verstuurd',
       sentAt: now,
       respondBefore: addWorkingDays(todayInNetherlands(now), handoffPath(draft.pathCode).responseWorkingDays),
@@ -358,16 +440,6 @@ export class HandoffsService {
       fromState: 'concept',
       toState: 'verstuurd',
     });
-    await this.audit.record(
-      {
-        action: 'handoff.create',
-        recordType: 'handoff',
-        recordId: id,
-        principal: caller.principal,
-        details: { pathCode: draft.pathCode, forwardedFromId: original.id },
-      },
-      manager,
-    );
     return id;
   }
 
@@ -382,18 +454,13 @@ export class HandoffsService {
     const audit = options.audit ?? true;
     this.assertAnyHandoffPermission(principal);
     const manager = this.dataSource.manager;
-    const handoff = UUID.test(id) ? await manager.findOneBy(HandoffEntity, { id }) : null;
+    const loaded = await this.load(manager, id);
+    const handoff = loaded?.handoff ?? null;
     const parties = handoff ? await this.partiesOf(manager, principal, handoff) : [];
-    let view: HandoffView | null = null;
-    if (handoff && parties.length > 0 && PARTY_READ_PERMISSIONS.some((p) => principal.can(p))) view = 'full';
-    else if (
-      handoff &&
-      handoff.state !== 'concept' &&
-      principal.can(Permission.handoffStatusRead) &&
-      handoff.regionIds.some((regionId) => principal.regionIds.includes(regionId))
-    )
-      view = 'status';
-    if (!handoff || !view) {
+    const detail = loaded
+      ? this.detailOf(principal, loaded.handoff, loaded.events, loaded.names, parties)
+      : null;
+    if (!detail) {
       if (handoff && audit)
         await this.audit.record({
           action: 'handoff.read',
@@ -410,12 +477,31 @@ export class HandoffsService {
         recordType: 'handoff',
         recordId: id,
         principal,
-        details: { view },
+        details: { view: detail.view },
       });
-    const events = await manager.find(HandoffEventEntity, {
-      where: { handoffId: id },
-      order: { version: 'ASC' },
-    });
+    return detail;
+  }
+
+  /**
+   * The detail `principal` may see (null: none): in full for the sending and receiving organisations, status and
+   * timings only for the ketenregisseur of the regions involved.
+   */
+  private detailOf(
+    principal: Principal,
+    handoff: HandoffEntity,
+    events: readonly HandoffEventEntity[],
+    names: HandoffNames,
+    parties: readonly HandoffParty[],
+  ): HandoffDetailDto | null {
+    let view: HandoffView | null = null;
+    if (parties.length > 0 && PARTY_READ_PERMISSIONS.some((p) => principal.can(p))) view = 'full';
+    else if (
+      handoff.state !== 'concept' &&
+      principal.can(Permission.handoffStatusRead) &&
+      handoff.regionIds.some((regionId) => principal.regionIds.includes(regionId))
+    )
+      view = 'status';
+    if (!view) return null;
     const actions =
       view === 'full'
         ? [
@@ -429,8 +515,84 @@ export class HandoffsService {
               : []),
           ]
         : [];
-    const names = await this.namesOf(manager, [handoff], events);
     return toHandoffDetail(handoff, events, view, actions, names, this.today());
+  }
+
+  /**
+   * One hand-off with its timeline and the names its detail shows, in one statement; null for an unknown or
+   * malformed id. With `caller`: also the caller's own name (for a step about to be added) and organisation.
+   */
+  private async load(
+    manager: EntityManager,
+    id: string,
+    caller?: Principal,
+  ): Promise<{
+    handoff: HandoffEntity;
+    events: HandoffEventEntity[];
+    names: HandoffNames;
+    callerOrganisation: { id: string; type: OrganisationType } | null;
+  } | null> {
+    if (!UUID.test(id)) return null;
+    const handoffColumns = this.mappedColumns(HandoffEntity);
+    const eventColumns = this.mappedColumns(HandoffEventEntity);
+    const rows: Record<string, unknown>[] = await manager.query(
+      `SELECT ${selectList('h', handoffColumns)},
+         (SELECT COALESCE(json_agg(x ORDER BY x.version), '[]'::json)
+            FROM (SELECT ${selectList('e', eventColumns)} FROM handoff_event e WHERE e.handoff_id = h.id) x) AS "$events",
+         (SELECT COALESCE(json_agg(json_build_object('id', o.id, 'name', o.name, 'type', o.type)), '[]'::json)
+            FROM organisation o WHERE o.id IN (h.sender_organisation_id, h.receiver_organisation_id)) AS "$organisations",
+         (SELECT r.name FROM region r WHERE r.id = h.receiver_region_id) AS "$regionName",
+         (SELECT COALESCE(json_agg(json_build_object('id', a.id, 'name', a.display_name)), '[]'::json)
+            FROM account a WHERE a.id = ANY (ARRAY(SELECT h.sender_account_id UNION SELECT $2::uuid
+              UNION SELECT e.actor_account_id FROM handoff_event e WHERE e.handoff_id = h.id))) AS "$accounts",
+         (SELECT json_build_object('id', o.id, 'type', o.type) FROM organisation o WHERE o.id = $3::uuid) AS "$caller"
+       FROM handoff h WHERE h.id = $1`,
+      [id, caller?.accountId ?? null, caller?.organisationId ?? null],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    const handoff = entityOfRow(HandoffEntity, handoffColumns, row);
+    const organisations = row.$organisations as { id: string; name: string; type: string }[];
+    const accounts = row.$accounts as { id: string; name: string }[];
+    return {
+      handoff,
+      events: (row.$events as Record<string, unknown>[]).map((event) =>
+        entityOfRow(HandoffEventEntity, eventColumns, event),
+      ),
+      names: {
+        organisations: new Map(organisations.map((o) => [o.id, { name: o.name, type: o.type }])),
+        regions: new Map(
+          handoff.receiverRegionId && row.$regionName
+            ? [[handoff.receiverRegionId, String(row.$regionName)]]
+            : [],
+        ),
+        accounts: new Map(accounts.map((a) => [a.id, a.name])),
+      },
+      callerOrganisation: (row.$caller as { id: string; type: OrganisationType } | null) ?? null,
+    };
+  }
+
+  private readonly columnCache = new Map<new () => object, MappedColumn[]>();
+
+  /** The entity's columns with their SQL names, from TypeORM's metadata (once per entity). */
+  private mappedColumns(entity: new () => object): MappedColumn[] {
+    let columns = this.columnCache.get(entity);
+    if (!columns) {
+      columns = this.dataSource.getMetadata(entity).columns.map((column) => ({
+        column: `"${column.databaseName}"`,
+        property: column.propertyName,
+        kind:
+          column.type === 'date'
+            ? 'date'
+            : column.type === 'timestamptz'
+              ? 'timestamptz'
+              : column.isArray && column.type === 'uuid'
+                ? 'uuid[]'
+                : 'plain',
+      }));
+      this.columnCache.set(entity, columns);
+    }
+    return columns;
   }
 
   /** The inbox of the caller's organisation: addressed to it, or to a function inbox it holds. Never concepts. */
@@ -605,6 +767,15 @@ export class HandoffsService {
       const [region] = await manager.query(`SELECT 1 FROM region WHERE id = $1`, [regionId]);
       if (!region)
         add('receiver.inbox.regionId', ErrorCode.unknownRegion, `Region '${regionId}' does not exist.`);
+      // A function inbox nobody (else) holds would reach no one: refused on save, send and forward.
+      else
+        for (const [code, reason] of await functionInboxProblems(
+          manager,
+          draft.receiver,
+          senderOrganisationId,
+          this.today(),
+        ))
+          add('receiver.inbox.functionType', code, reason);
     }
     if (problems.length > 0)
       throw new ProblemException(
@@ -659,6 +830,13 @@ export class HandoffsService {
     return { principal, organisation };
   }
 
+  /** `callerOf` with the organisation already read (by `load`). */
+  private callerFrom(principal: Principal, organisation: Caller['organisation'] | null): Caller {
+    this.requireOrganisationId(principal);
+    if (!organisation) return this.requireOrganisationId({ ...principal, organisationId: null }) as never;
+    return { principal, organisation };
+  }
+
   /** The record when it exists; the party check follows. Unknown ids and malformed ids are the same 404. */
   private async findAsParty(
     manager: EntityManager,
@@ -699,21 +877,23 @@ export class HandoffsService {
 
   // ---------------------------------------------------------------- persistence
 
+  /**
+   * The concept, its first timeline event and its audit row in one statement. A case reference that exists already
+   * (1 in ~10¹¹) writes nothing (`WHERE NOT EXISTS`, so the transaction is not aborted): then another one is drawn.
+   */
   private async insertHandoff(
     manager: EntityManager,
     caller: Caller,
     draft: Draft,
     id: string,
     forwardedFromId: string | null,
+    auditEntry: AuditEntry,
   ): Promise<void> {
     const now = this.clock.now();
-    let caseReference = newCaseReference(Number(todayInNetherlands(now).slice(0, 4)));
-    // A collision (1 in ~10¹¹) would abort the transaction on the unique key; look first instead.
-    while ((await manager.countBy(HandoffEntity, { caseReference })) > 0)
-      caseReference = newCaseReference(Number(todayInNetherlands(now).slice(0, 4)));
-    await manager.insert(HandoffEntity, {
+    const year = Number(todayInNetherlands(now).slice(0, 4));
+    const row: Partial<HandoffEntity> = {
       id,
-      caseReference,
+      caseReference: newCaseReference(year),
       ...columnsOf(draft),
       state: 'concept',
       version: 1,
@@ -729,13 +909,51 @@ export class HandoffsService {
       respondBefore: null,
       respondedAt: null,
       closedAt: null,
-    });
-    await this.appendEvent(manager, caller, id, 1, {
+    };
+    const event = Object.assign(new HandoffEventEntity(), {
+      version: 1,
       kind: 'created',
       party: 'sender',
       fromState: null,
       toState: 'concept',
+      occurredAt: now,
+      actor: caller.principal.actor,
+      actorAccountId: caller.principal.accountId,
+      actorOrganisationId: caller.organisation.id,
+      reason: null,
+      remark: null,
+      alternativeOrganisationId: null,
+      forwardedHandoffId: null,
+      changedFields: [],
     });
+    const metadata = this.dataSource.getMetadata(HandoffEntity);
+    for (;;) {
+      const params: unknown[] = [];
+      const param = (value: unknown, cast = '') => {
+        params.push(value);
+        return `$${params.length}${cast}`;
+      };
+      const columns = Object.entries(row).map(([property, value]) => {
+        const column = metadata.findColumnWithPropertyName(property)!;
+        const type = column.type === 'varchar' ? 'text' : String(column.type);
+        return {
+          name: `"${column.databaseName}"`,
+          value: param(value, `::${type}${column.isArray ? '[]' : ''}`),
+        };
+      });
+      const [{ created }]: { created: number }[] = await manager.query(
+        `WITH created AS (
+           INSERT INTO handoff (${columns.map((c) => c.name).join(', ')})
+           SELECT ${columns.map((c) => c.value).join(', ')}
+           WHERE NOT EXISTS (SELECT 1 FROM handoff WHERE case_reference = ${param(row.caseReference)}) RETURNING id),
+         timeline AS (${this.insertEventSql(event, param, 'created')}),
+         audited AS (${this.audit.insertSql(auditEntry, param, 'EXISTS (SELECT 1 FROM created)')})
+         SELECT count(*)::int AS created FROM created`,
+        params,
+      );
+      if (created === 1) return;
+      row.caseReference = newCaseReference(year);
+    }
   }
 
   /** `UPDATE … WHERE id AND version`: 0 rows means someone else changed it first → 409, the transaction rolls back. */
@@ -788,6 +1006,33 @@ export class HandoffsService {
       forwardedHandoffId: event.forwardedHandoffId ?? null,
       changedFields: event.changedFields ?? [],
     });
+  }
+
+  /** `appendEvent` as an `INSERT … SELECT` for each row of `from` (whose `id` is the hand-off's): one part of a statement. */
+  private insertEventSql(
+    event: HandoffEventEntity,
+    param: (value: unknown, cast?: string) => string,
+    from: string,
+  ): string {
+    return `INSERT INTO handoff_event (handoff_id, version, kind, party, from_state, to_state, occurred_at, actor,
+        actor_account_id, actor_organisation_id, reason, remark, alternative_organisation_id, forwarded_handoff_id,
+        changed_fields)
+      SELECT ${from}.id, ${[
+        param(event.version, '::int'),
+        param(event.kind, '::text'),
+        param(event.party, '::text'),
+        param(event.fromState, '::text'),
+        param(event.toState, '::text'),
+        param(event.occurredAt, '::timestamptz'),
+        param(event.actor, '::text'),
+        param(event.actorAccountId, '::uuid'),
+        param(event.actorOrganisationId, '::uuid'),
+        param(event.reason, '::text'),
+        param(event.remark, '::text'),
+        param(event.alternativeOrganisationId, '::uuid'),
+        param(event.forwardedHandoffId, '::uuid'),
+        param(event.changedFields, '::text[]'),
+      ].join(', ')} FROM ${from}`;
   }
 
   /**

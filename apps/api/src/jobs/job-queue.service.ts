@@ -97,6 +97,24 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
     return rows.length === 1;
   }
 
+  /**
+   * `enqueue` once per row of `from` (an SQL FROM item), as one part of a bigger statement (a data-modifying CTE):
+   * `payload` and `dedupeKey` are SQL expressions over those rows. `param` adds a parameter, returns its placeholder.
+   */
+  enqueueEachSql(
+    name: string,
+    from: string,
+    sql: { payload: string; dedupeKey: string | null },
+    param: (value: unknown, cast?: string) => string,
+    options: Omit<EnqueueOptions, 'dedupeKey'> = {},
+  ): string {
+    const now = this.clock.now();
+    return `INSERT INTO job (name, payload, dedupe_key, run_at, max_attempts, created_at)
+      SELECT ${param(name, '::text')}, ${sql.payload}, ${sql.dedupeKey ?? 'NULL'}, ${param(options.runAt ?? now, '::timestamptz')},
+        ${param(options.maxAttempts ?? 5, '::int')}, ${param(now, '::timestamptz')} FROM ${from}
+      ON CONFLICT (dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING`;
+  }
+
   /** Enqueues the current slot of every recurring job (a no-op for slots already enqueued by any instance). */
   async scheduleRecurring(): Promise<void> {
     const now = this.clock.now().getTime();

@@ -57,6 +57,22 @@ const MAIL_TEXT: Record<HandoffNotificationKind, { subject: string; line: string
   },
 };
 
+/** Accounts that work the receiving organisation's inbox or hold the addressed function inbox (SQL placeholders given). */
+const receiversSql = (handoff: string, roles: string, today: string) =>
+  `SELECT a.id FROM account a JOIN handoff h ON h.id = ${handoff}
+       WHERE a.status = 'active' AND a.roles && ${roles} AND a.organisation_id IS NOT NULL
+         AND (a.organisation_id = h.receiver_organisation_id OR EXISTS (
+           SELECT 1 FROM function_assignment fa
+           WHERE fa.organisation_id = a.organisation_id AND fa.function_type = h.receiver_function_type
+             AND fa.region_id = h.receiver_region_id AND fa.archived_at IS NULL
+             AND (fa.end_date IS NULL OR fa.end_date >= ${today})))`;
+const ketenregisseursSql = (handoff: string, role: string) =>
+  `SELECT a.id FROM account a JOIN handoff h ON h.id = ${handoff}
+       WHERE a.status = 'active' AND ${role} = ANY(a.roles) AND a.region_ids && h.region_ids`;
+const senderSql = (handoff: string) =>
+  `SELECT a.id FROM account a JOIN handoff h ON h.sender_account_id = a.id
+       WHERE h.id = ${handoff} AND a.status = 'active'`;
+
 /**
  * In-app notifications and the e-mails that follow them. `notify` runs inside the caller's transaction: the
  * notification rows and one `send-mail` job per recipient commit together with the change that caused them.
@@ -106,6 +122,54 @@ export class NotificationsService implements OnModuleInit {
     }
   }
 
+  /**
+   * `handoffChanged` as parts of one statement (data-modifying CTEs named `<prefix>…`), for a move that is written
+   * in one round trip: the same notifications and `send-mail` jobs, written only when `onlyIf` (an SQL condition)
+   * holds. Not for `forward` (the new hand-off is not in the database yet): use `handoffChanged` there.
+   * `param` adds a parameter and returns its placeholder.
+   */
+  handoffChangedSql(
+    change: { transition: string; handoffId: string; pathCode: string; actorAccountId: string | null },
+    param: (value: unknown, cast?: string) => string,
+    onlyIf: string,
+    prefix = 'notified',
+  ): string[] {
+    if (change.transition === 'forward') throw new Error('handoffChangedSql: forward needs handoffChanged');
+    if (!['send', 'accept', 'decline'].includes(change.transition)) return [];
+    const handoff = param(change.handoffId, '::uuid');
+    const parts: [HandoffNotificationKind, string][] = [];
+    if (change.transition === 'send') {
+      const skip = param(change.actorAccountId, '::uuid');
+      const today = param(todayInNetherlands(this.clock.now()), '::date');
+      parts.push([
+        'handoff-received',
+        `${receiversSql(handoff, param(INBOX_ROLES, '::text[]'), today)} AND a.id IS DISTINCT FROM ${skip}`,
+      ]);
+      if (change.pathCode === 'regio-overdracht')
+        parts.push([
+          'handoff-transferred',
+          ketenregisseursSql(handoff, param(Role.ketenregisseur, '::text')),
+        ]);
+    } else if (change.transition === 'accept' || change.transition === 'decline')
+      parts.push([
+        change.transition === 'accept' ? 'handoff-accepted' : 'handoff-declined',
+        senderSql(handoff),
+      ]);
+    const now = param(this.clock.now(), '::timestamptz');
+    return parts.flatMap(([kind, recipients], index) => [
+      `${prefix}${index} AS (
+        INSERT INTO notification (account_id, kind, handoff_id, created_at)
+        SELECT DISTINCT r.id, ${param(kind, '::text')}, ${handoff}, ${now} FROM (${recipients}) r WHERE ${onlyIf}
+        RETURNING id)`,
+      `${prefix}${index}_mail AS (${this.jobs.enqueueEachSql(
+        SEND_MAIL_JOB,
+        `${prefix}${index} n`,
+        { payload: `jsonb_build_object('notificationId', n.id)`, dedupeKey: `'mail:' || n.id` },
+        param,
+      )})`,
+    ]);
+  }
+
   /** The deadline passed: the ketenregisseur(s) of the regions involved. */
   async handoffOverdue(manager: EntityManager, handoffId: string): Promise<number> {
     return this.notify(
@@ -134,14 +198,7 @@ export class NotificationsService implements OnModuleInit {
   /** Accounts that work the receiving organisation's inbox, or hold the addressed function inbox. */
   async receiversOf(manager: EntityManager, handoffId: string): Promise<string[]> {
     const rows: { id: string }[] = await manager.query(
-      `SELECT a.id FROM account a JOIN handoff h ON h.id = $1
-       WHERE a.status = 'active' AND a.roles && $2::text[] AND a.organisation_id IS NOT NULL
-         AND (a.organisation_id = h.receiver_organisation_id OR EXISTS (
-           SELECT 1 FROM function_assignment fa
-           WHERE fa.organisation_id = a.organisation_id AND fa.function_type = h.receiver_function_type
-             AND fa.region_id = h.receiver_region_id AND fa.archived_at IS NULL
-             AND (fa.end_date IS NULL OR fa.end_date >= $3::date)))
-       ORDER BY a.id`,
+      `${receiversSql('$1', '$2::text[]', '$3::date')} ORDER BY a.id`,
       [handoffId, INBOX_ROLES, todayInNetherlands(this.clock.now())],
     );
     return rows.map((row) => row.id);
@@ -149,21 +206,15 @@ export class NotificationsService implements OnModuleInit {
 
   /** Ketenregisseurs whose regions overlap the regions involved in the hand-off. */
   async ketenregisseursOf(manager: EntityManager, handoffId: string): Promise<string[]> {
-    const rows: { id: string }[] = await manager.query(
-      `SELECT a.id FROM account a JOIN handoff h ON h.id = $1
-       WHERE a.status = 'active' AND $2 = ANY(a.roles) AND a.region_ids && h.region_ids
-       ORDER BY a.id`,
-      [handoffId, Role.ketenregisseur],
-    );
+    const rows: { id: string }[] = await manager.query(`${ketenregisseursSql('$1', '$2')} ORDER BY a.id`, [
+      handoffId,
+      Role.ketenregisseur,
+    ]);
     return rows.map((row) => row.id);
   }
 
   private async senderOf(manager: EntityManager, handoffId: string): Promise<string[]> {
-    const rows: { id: string }[] = await manager.query(
-      `SELECT a.id FROM account a JOIN handoff h ON h.sender_account_id = a.id
-       WHERE h.id = $1 AND a.status = 'active'`,
-      [handoffId],
-    );
+    const rows: { id: string }[] = await manager.query(senderSql('$1'), [handoffId]);
     return rows.map((row) => row.id);
   }
 
