@@ -67,7 +67,7 @@ export class AuditService {
         param(entry.recordId ?? null, '::text'),
         param(entry.request ? clientIp(entry.request) : null, '::text'),
         param(entry.outcome ?? 'success', '::text'),
-        param(entry.request ? correlationIdOf(entry.request) : null, '::text'),
+        param(entry.request ? correlationIdOf(entry.request.raw) : null, '::text'),
         param(JSON.stringify(entry.details ?? {}), '::jsonb'),
       ].join(', ')} WHERE ${onlyIf}`;
   }
