@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { hostname } from 'node:os';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import type { Options as PinoHttpOptions } from 'pino-http';
@@ -41,7 +42,8 @@ import { ResponsibilitiesModule } from './responsibilities/responsibilities.modu
         const options: PinoHttpOptions = {
           level: config.LOG_LEVEL,
           genReqId: (request) => correlationIdOf(request),
-          customProps: () => ({ service: 'ketenkaart-api' }),
+          // On the logger itself, so it is serialised once and not merged into each request's line.
+          base: { pid: process.pid, hostname: hostname(), service: 'ketenkaart-api' },
           // Method, path and status only: headers and query strings may carry tokens or search terms.
           serializers: {
             req: (request: { id: string; method: string; url: string }) => ({

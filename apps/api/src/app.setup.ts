@@ -3,10 +3,10 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import { API_BASE_PATH } from '@ketenkaart/shared-domain';
 import { apiConventions } from './common/api-conventions.hook';
 import { registerBodyParsers } from './common/body-parsers';
+import { registerSecurityHeaders } from './common/security-headers';
 import { refuseNulCharacters } from './common/nul-character';
 import { webStatic } from './common/web-static';
 import { AppConfig } from './config/app-config';
@@ -22,7 +22,8 @@ import { OpenApiDocumentHolder } from './openapi/openapi-document.holder';
 export async function configureApp(app: NestFastifyApplication): Promise<INestApplication> {
   const config = app.get(AppConfig);
   app.setGlobalPrefix(API_BASE_PATH.slice(1));
-  await app.register(fastifyHelmet, {
+  const fastify = app.getHttpAdapter().getInstance();
+  registerSecurityHeaders(fastify, {
     contentSecurityPolicy: {
       useDefaults: true,
       directives: {
@@ -40,7 +41,6 @@ export async function configureApp(app: NestFastifyApplication): Promise<INestAp
   // Also inflates gzip/deflate request bodies, as body-parser did; the size limits apply to the inflated body.
   await app.register(fastifyCompress);
   await app.register(fastifyCookie);
-  const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onRequest', apiConventions);
   registerBodyParsers(fastify);
   fastify.addHook('preValidation', refuseNulCharacters);
