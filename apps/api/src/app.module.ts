@@ -55,8 +55,8 @@ import { ResponsibilitiesModule } from './responsibilities/responsibilities.modu
           },
           autoLogging: { ignore: (request) => request.url === '/api/v1/health' },
         };
-        // Development: pretty lines through pino-pretty. Otherwise JSON lines written asynchronously (a synchronous
-        // write per request cost a third of a cached search's CPU), flushed at shutdown (LogFlush).
+        // Development: pretty lines through pino-pretty. Otherwise JSON lines written asynchronously (request logging
+        // with a synchronous write per line cost a third of a cached search's CPU), flushed at shutdown (LogFlush).
         return config.LOG_FORMAT === 'pretty'
           ? { pinoHttp: { ...options, transport: { target: 'pino-pretty', options: { singleLine: true } } } }
           : { pinoHttp: [options, logDestination()] };

@@ -65,6 +65,42 @@ describe('NL GOV API conventions', () => {
     expect(response.body.code).toBe('payload_too_large');
   });
 
+  it('answers a path the router cannot read with a 400 problem naming the path', async () => {
+    const calls = [
+      request(http).get('/api/v1/organisations/%E0%A4%A'),
+      request(http)
+        .patch(`/api/v1/handoffs/${'a'.repeat(1_100)}`)
+        .set(adminAuth)
+        .send({}),
+    ];
+    for (const call of calls) {
+      const response = await call.expect(400);
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(response.headers['api-version']).toMatch(/^\d+\.\d+\.\d+$/);
+      expect(response.body).toMatchObject({ status: 400, code: 'validation_failed' });
+      expect(response.body.invalidParams).toEqual([
+        expect.objectContaining({ name: 'path', code: 'invalid_path' }),
+      ]);
+    }
+  });
+
+  it('answers a JSON body in another charset than UTF-8 with 415, and empty JSON as no body', async () => {
+    const latin1 = await request(http)
+      .post('/api/v1/regions')
+      .set(adminAuth)
+      .set('Content-Type', 'application/json; charset=latin1')
+      .send('{"name":"x"}')
+      .expect(415);
+    expect(latin1.body.code).toBe('unsupported_media_type');
+    const empty = await request(http)
+      .post('/api/v1/regions')
+      .set(adminAuth)
+      .set('Content-Type', 'application/json')
+      .send('')
+      .expect(400);
+    expect(empty.body.code).toBe('validation_failed');
+  });
+
   it('answers wrong types in the body with 400 naming the field', async () => {
     const response = await request(http)
       .post('/api/v1/regions')
