@@ -2,8 +2,8 @@ import { Permission, Role } from '@ketenkaart/shared-domain';
 import type { Page } from 'playwright-core';
 import { expectNoWcagViolations } from './support/axe';
 import { type Browser, eventually, openBrowser } from './support/browser';
-import { type DemoAccount, demoAccount } from './support/demo-accounts';
-import { nextTotpCode } from './support/totp';
+import { demoAccount } from './support/demo-accounts';
+import { signIn, signOut } from './support/sign-in';
 
 const SENDER = demoAccount(Role.zorgcoordinator); // Zorgcoördinatie Amsterdam
 const RECEIVER = demoAccount(Role.ontvanger); // linked to RIEC Oost-Nederland
@@ -12,25 +12,6 @@ const NOTES_WITH_BSN = 'Signaal via het wijkteam over uitzendbureau; BSN 1112223
 const CLEAN_NOTES = 'Signaal via het wijkteam; uitzendbureau met meerdere arbeidsmigranten.';
 
 const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
-
-async function signIn(page: Page, account: DemoAccount): Promise<void> {
-  await page.goto('/inloggen');
-  await heading(page, 'Inloggen').waitFor();
-  await page.getByLabel('E-mailadres', { exact: true }).fill(account.email);
-  await page.getByLabel('Wachtwoord', { exact: true }).fill(account.password);
-  await page.getByRole('button', { name: 'Inloggen', exact: true }).click();
-  await heading(page, 'Tweestapsverificatie').waitFor();
-  await page
-    .getByLabel('Code uit de authenticator-app', { exact: true })
-    .fill(nextTotpCode(account.totpSecret!));
-  await page.getByRole('button', { name: 'Doorgaan', exact: true }).click();
-  await page.getByText(`Ingelogd als ${account.displayName}`, { exact: true }).waitFor();
-}
-
-async function signOut(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Uitloggen', exact: true }).click();
-  await heading(page, 'Inloggen').waitFor();
-}
 
 /** Fills the new-hand-off form for a RIEC intake on a signal in Enschede (RIEC Oost-Nederland's area). */
 async function fillRiecIntake(page: Page, notes: string): Promise<void> {

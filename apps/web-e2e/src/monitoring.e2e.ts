@@ -2,9 +2,9 @@ import { kaderPeriodOf, Role } from '@ketenkaart/shared-domain';
 import type { Locator, Page } from 'playwright-core';
 import { expectNoWcagViolations } from './support/axe';
 import { type Browser, eventually, openBrowser } from './support/browser';
-import { type DemoAccount, demoAccount } from './support/demo-accounts';
+import { demoAccount } from './support/demo-accounts';
 import { getJson } from './support/regions-page';
-import { nextTotpCode } from './support/totp';
+import { signIn, signOut } from './support/sign-in';
 
 const KETENREGISSEUR = demoAccount(Role.ketenregisseur);
 const MONITOR = demoAccount(Role.landelijkMonitor);
@@ -18,27 +18,6 @@ const A4 = { width: 595.28, height: 841.89 };
 
 const heading = (page: Page, name: string | RegExp) =>
   page.getByRole('heading', { level: 1, name, exact: typeof name === 'string' });
-
-async function signIn(page: Page, account: DemoAccount): Promise<void> {
-  await page.goto('/inloggen');
-  await heading(page, 'Inloggen').waitFor();
-  await page.getByLabel('E-mailadres', { exact: true }).fill(account.email);
-  await page.getByLabel('Wachtwoord', { exact: true }).fill(account.password);
-  await page.getByRole('button', { name: 'Inloggen', exact: true }).click();
-  if (account.totpSecret) {
-    await heading(page, 'Tweestapsverificatie').waitFor();
-    await page
-      .getByLabel('Code uit de authenticator-app', { exact: true })
-      .fill(nextTotpCode(account.totpSecret));
-    await page.getByRole('button', { name: 'Doorgaan', exact: true }).click();
-  }
-  await page.getByText(`Ingelogd als ${account.displayName}`, { exact: true }).waitFor();
-}
-
-async function signOut(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Uitloggen', exact: true }).click();
-  await heading(page, 'Inloggen').waitFor();
-}
 
 async function ownRegionId(): Promise<string> {
   const regions = await getJson<{ items: { id: string; name: string; municipalityCodes: string[] }[] }>(

@@ -2,27 +2,13 @@ import { Role } from '@ketenkaart/shared-domain';
 import type { Page } from 'playwright-core';
 import { expectNoWcagViolations } from './support/axe';
 import { type Browser, eventually, openBrowser } from './support/browser';
-import { type DemoAccount, demoAccount } from './support/demo-accounts';
-import { nextTotpCode } from './support/totp';
+import { demoAccount } from './support/demo-accounts';
+import { signIn } from './support/sign-in';
 
 const SENDER = demoAccount(Role.zorgcoordinator); // Zorgcoördinatie Amsterdam
 const RECEIVER = demoAccount(Role.ontvanger); // linked to RIEC Oost-Nederland
 
 const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
-
-async function signIn(page: Page, account: DemoAccount): Promise<void> {
-  await page.goto('/inloggen');
-  await heading(page, 'Inloggen').waitFor();
-  await page.getByLabel('E-mailadres', { exact: true }).fill(account.email);
-  await page.getByLabel('Wachtwoord', { exact: true }).fill(account.password);
-  await page.getByRole('button', { name: 'Inloggen', exact: true }).click();
-  await heading(page, 'Tweestapsverificatie').waitFor();
-  await page
-    .getByLabel('Code uit de authenticator-app', { exact: true })
-    .fill(nextTotpCode(account.totpSecret!));
-  await page.getByRole('button', { name: 'Doorgaan', exact: true }).click();
-  await page.getByText(`Ingelogd als ${account.displayName}`, { exact: true }).waitFor();
-}
 
 /** Creates and sends a RIEC intake to RIEC Oost-Nederland through the API, as the signed-in sender's browser. */
 async function sendHandoffToRiecOost(page: Page): Promise<string> {
