@@ -1,4 +1,5 @@
 import type { Chain, ChainRole, FunctionAssignment, OrganisationSummary } from '@ketenkaart/web-api-client';
+import type { ReactNode } from 'react';
 import {
   DataList,
   DataListItem,
@@ -187,6 +188,30 @@ function RoleHolders({ role, href }: { role: ChainRole; href: string }) {
   );
 }
 
+/** An organisation of the chain: its link, what the caller adds after it (its type) and the stale badge. */
+function OrganisationEntry({
+  organisation,
+  meta,
+}: {
+  organisation: { id: string; name: string; stale: boolean };
+  meta?: ReactNode;
+}) {
+  return (
+    <>
+      <Link className={linkClass} to={paths.organisation.getHref(organisation.id)}>
+        {organisation.name}
+      </Link>
+      {meta ? <> {meta}</> : null}
+      {organisation.stale ? (
+        <>
+          {' '}
+          <StaleBadge />
+        </>
+      ) : null}
+    </>
+  );
+}
+
 function OrganisationLinks({
   organisations,
   total,
@@ -218,16 +243,14 @@ function OrganisationLinks({
       <ul className="ketenkaart-results">
         {sorted.map((organisation) => (
           <li key={organisation.id} className="ketenkaart-result">
-            <Link className={linkClass} to={paths.organisation.getHref(organisation.id)}>
-              {organisation.name}
-            </Link>{' '}
-            <span className="ketenkaart-result__meta">({labels.organisationType(organisation.type)})</span>
-            {organisation.stale ? (
-              <>
-                {' '}
-                <StaleBadge />
-              </>
-            ) : null}
+            <OrganisationEntry
+              organisation={organisation}
+              meta={
+                <span className="ketenkaart-result__meta">
+                  ({labels.organisationType(organisation.type)})
+                </span>
+              }
+            />
           </li>
         ))}
       </ul>
@@ -293,15 +316,7 @@ function ChainContent({ chain }: { chain: Chain }) {
                     <ul className="ketenkaart-chain__holders">
                       {partner.organisations.map((organisation) => (
                         <li key={organisation.id}>
-                          <Link className={linkClass} to={paths.organisation.getHref(organisation.id)}>
-                            {organisation.name}
-                          </Link>
-                          {organisation.stale ? (
-                            <>
-                              {' '}
-                              <StaleBadge />
-                            </>
-                          ) : null}
+                          <OrganisationEntry organisation={organisation} />
                         </li>
                       ))}
                     </ul>
