@@ -6,6 +6,8 @@ import { type DemoAccount, demoAccount } from './support/demo-accounts';
 import { nextTotpCode } from './support/totp';
 
 const SENDER = demoAccount(Role.zorgcoordinator); // Zorgcoördinatie Amsterdam
+/** Role ontvanger only (handoff.inbox, no handoff.write), linked to RIEC Oost-Nederland. */
+const RECEIVER = demoAccount(Role.ontvanger);
 /** The second zorgcoördinator demo account (apps/api/src/auth/demo-accounts.seeder.ts), linked to Zorgcoördinatie Mensenhandel Twente. */
 const TWENTE: DemoAccount = {
   role: Role.zorgcoordinator,
@@ -192,6 +194,117 @@ describe('Hand-offs to a function inbox (issue 6)', () => {
     await eventually(async () =>
       expect(await page.getByTestId('handoff-state').innerText()).toMatch(/Geaccepteerd/),
     );
+    await signOut(page);
+  });
+  it('lets the ontvanger forward a hand-off to a function inbox in the dialog', async () => {
+    const { page } = browser;
+    // Amsterdam sends a RIEC intake on a signal in Enschede to RIEC Oost-Nederland (the matrix proposes it).
+    await signIn(page, SENDER);
+    await page.goto('/overdrachten/nieuw');
+    await heading(page, 'Nieuwe overdracht').waitFor();
+    const form = page.locator('form.ketenkaart-handoff-form');
+    await form.getByLabel(/^Route/).selectOption('riec-intake');
+    await form.getByLabel(/^Gemeente van het signaal/).selectOption('GM0153');
+    const receiver = form.getByLabel(/^Ontvangende organisatie/);
+    await eventually(async () =>
+      expect(await receiver.locator('option:checked').innerText()).toMatch(/^RIEC Oost-Nederland/),
+    );
+    await form.getByLabel(/^Uitbuitingsvorm/).selectOption('arbeidsuitbuiting');
+    await form.getByLabel(/^Doelgroep/).selectOption('eu-adult');
+    await form
+      .getByRole('group', { name: /^Minderjarig\?/ })
+      .getByLabel('Nee', { exact: true })
+      .check();
+    await form.getByLabel(/^Leeftijdscategorie/).selectOption('24-plus');
+    await form
+      .getByRole('group', { name: /^Heeft de persoon schriftelijk toestemming/ })
+      .getByLabel(/^Nee/)
+      .check();
+    await form.getByLabel(/^Grondslag/).selectOption('riec-convenant');
+    await page.getByRole('button', { name: 'Versturen', exact: true }).click();
+    await heading(page, /^Overdracht KK-\d{4}-/).waitFor();
+    await page.getByText('De overdracht is verstuurd.').first().waitFor();
+    const sentReference = (await heading(page, /^Overdracht KK-/).innerText()).replace('Overdracht ', '');
+    const sentPath = new URL(page.url()).pathname;
+    await signOut(page);
+
+    // The ontvanger (no handoff.write) forwards it to the zorgcoördinator of Twente without knowing who that is.
+    await signIn(page, RECEIVER);
+    await page.goto(sentPath);
+    await heading(page, `Overdracht ${sentReference}`).waitFor();
+    await page.getByRole('button', { name: 'Doorsturen…' }).click();
+    const dialog = page.getByRole('dialog', { name: `Overdracht ${sentReference} doorsturen` });
+    await dialog.waitFor();
+    const kind = dialog.getByRole('group', { name: /^Nieuwe ontvanger/ });
+    expect(await kind.getByLabel('Een organisatie', { exact: true }).isChecked()).toBe(true);
+    await dialog.getByLabel(/^Doorsturen naar/).waitFor();
+    await kind.getByLabel(/^Een functie in een regio/).check();
+    expect(await dialog.getByLabel(/^Doorsturen naar/).count()).toBe(0);
+    const region = dialog.getByLabel(/^Regio/);
+    const functionSelect = dialog.getByLabel(/^Functie/);
+
+    // Nothing chosen: both fields say so, the summary is focused and links to them.
+    await dialog.getByRole('button', { name: 'Doorsturen', exact: true }).click();
+    const summary = dialog.locator('.ketenkaart-error-summary');
+    await eventually(async () =>
+      expect(await summary.evaluate((element) => element === document.activeElement)).toBe(true),
+    );
+    expect(await summary.getByRole('link').allInnerTexts()).toEqual([
+      'Kies de regio van de functie-inbox.',
+      'Kies de functie waarnaar u doorstuurt.',
+    ]);
+    expect(await region.getAttribute('aria-invalid')).toBe('true');
+    await expectNoWcagViolations(page, 'the forward dialog, to a function inbox, with errors');
+
+    // A function nobody holds in the region: said at the field at once.
+    await eventually(async () => expect(await region.locator('optgroup').count()).toBeGreaterThan(1));
+    await region.selectOption({ label: 'Noord- en Oost-Gelderland' });
+    await functionSelect.selectOption('zorgcoordinator');
+    const unheld = page.locator('#handoff-forward-forwardTo-inbox-functionType-error');
+    await eventually(async () =>
+      expect(await unheld.innerText()).toContain(
+        'Niemand vervult de functie Zorgcoördinator in Noord- en Oost-Gelderland',
+      ),
+    );
+    expect(await functionSelect.getAttribute('aria-describedby')).toContain(
+      'handoff-forward-forwardTo-inbox-functionType-error',
+    );
+
+    await region.selectOption({ label: 'Twente' });
+    await eventually(async () =>
+      expect(await functionSelect.locator('option:checked').innerText()).toBe(
+        'Zorgcoördinator — Zorgcoördinatie Mensenhandel Twente',
+      ),
+    );
+    await eventually(async () => expect(await unheld.count()).toBe(0));
+    await dialog.getByLabel(/^Opmerking/).fill('Casus past beter bij de zorgcoördinatie in de regio.');
+    await expectNoWcagViolations(page, 'the forward dialog, to a function inbox');
+    await dialog.getByRole('button', { name: 'Doorsturen', exact: true }).click();
+    await page.getByText('De overdracht is doorgestuurd.').first().waitFor();
+    await eventually(async () =>
+      expect(await page.getByTestId('handoff-state').innerText()).toMatch(/Doorgestuurd/),
+    );
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    await page.getByText('Doorgestuurd als', { exact: true }).waitFor();
+    await signOut(page);
+  });
+
+  it('shows the forwarded hand-off in the inbox of the organisation holding the function', async () => {
+    const { page } = browser;
+    await signIn(page, TWENTE);
+    await page.goto('/overdrachten/inbox');
+    await heading(page, 'Inbox overdrachten').waitFor();
+    // The new, linked hand-off: from RIEC Oost-Nederland to the function inbox.
+    const row = page
+      .getByRole('row')
+      .filter({ hasText: 'RIEC Oost-Nederland' })
+      .filter({ hasText: 'aan functie-inbox Zorgcoördinator · Twente' })
+      .first();
+    await row.waitFor();
+    await row.getByRole('link', { name: /^KK-\d{4}-/ }).click();
+    await heading(page, /^Overdracht KK-/).waitFor();
+    await page.getByText('Doorgestuurd vanuit', { exact: true }).waitFor();
+    await page.getByText('Zorgcoördinator · Twente (functie-inbox)', { exact: true }).waitFor();
     await signOut(page);
   });
 });

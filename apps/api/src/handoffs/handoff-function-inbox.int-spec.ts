@@ -113,8 +113,15 @@ describe('hand-offs to a function inbox (issue 6)', () => {
       holders: [{ id: amsterdamOrganisation }],
     });
     expect(items.every((item) => item.holders.length > 0)).toBe(true);
-    // Only for roles that send hand-offs.
-    expect((await ontvanger.get(`${BASE}/handoff-function-inboxes`)).status).toBe(403);
+    // Also for the ontvanger (handoff.inbox without handoff.write): a receiver may forward to a function inbox.
+    const forOntvanger = await ontvanger.get(`${BASE}/handoff-function-inboxes`);
+    expect(forOntvanger.status).toBe(200);
+    expect(
+      (forOntvanger.body.items as FunctionInbox[]).map((item) => [item.region.id, item.functionType]),
+    ).toEqual(items.map((item) => [item.region.id, item.functionType]));
+    // Not for roles that neither send nor receive hand-offs.
+    const ketenregisseur = await signInAs(http, account('ketenregisseur@demo.ketenkaart.nl'), totpCode);
+    expect((await ketenregisseur.get(`${BASE}/handoff-function-inboxes`)).status).toBe(403);
   });
 
   it('proposes the function inbox of the path in the gemeente’s regions beside the organisations', async () => {

@@ -35,7 +35,9 @@ export class HandoffProposalsController {
   }
 
   @Get('handoff-function-inboxes')
-  @RequirePermission(Permission.handoffWrite)
+  // handoff.inbox, not handoff.write: the receiver who forwards (an ontvanger may) chooses a function inbox too.
+  // Every role that sends hand-offs also has the inbox (roles.ts), so senders keep the list.
+  @RequirePermission(Permission.handoffInbox)
   @ApiOkResponse({
     type: FunctionInboxListDto,
     description:

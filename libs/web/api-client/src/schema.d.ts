@@ -376,7 +376,7 @@ export interface paths {
         };
         /**
          * The identity provider sends the browser back here (redirect URI)
-         * @description Redeems the code and checks the ID token. A known, active account whose e-mail address the provider verified gets a session (cookies kk_session and kk_csrf), then the browser goes to the next step: the account's own second factor unless the ID token shows multi-factor authentication (amr mfa/otp/hwk/sc or a configured acr). Otherwise no session, and the browser goes to the sign-in page with `sso-fout=<code>`. An unknown, expired, reused or foreign `state` sends a page navigation (`Sec-Fetch-Mode: navigate`, or Accept preferring text/html) to the sign-in page with `sso-fout=expired`; other callers get a 400.
+         * @description Redeems the code and checks the ID token. A known, active account whose e-mail address the provider verified gets a session (cookies kk_session and kk_csrf), then the browser goes to the next step: the account's own second factor unless the ID token shows multi-factor authentication (amr mfa/otp/hwk/sc or a configured acr). Otherwise no session, and the browser goes to the sign-in page with `sso-fout=<code>`. An unknown, expired, reused or foreign `state` sends a page navigation (`Sec-Fetch-Mode: navigate`, or Accept preferring text/html) to the sign-in page with `sso-fout=expired`; other callers get a 400. Without single sign-on configured, a page navigation goes to the sign-in page with `sso-fout=unavailable`.
          */
         get: operations["OidcController_callback"];
         put?: never;
@@ -5429,6 +5429,14 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Single sign-on is not configured and this is a page navigation: to the sign-in page with `sso-fout=unavailable`. */
+            303: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Invalid input: `invalid_json` (malformed or too deeply nested body) or `validation_failed` (`invalidParams` names each field). */
             400: {
                 headers: {
@@ -5439,7 +5447,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponseDto"];
                 };
             };
-            /** @description Single sign-on is not configured. */
+            /** @description Single sign-on is not configured (callers that are not a page navigation). */
             404: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
@@ -5502,7 +5510,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponseDto"];
                 };
             };
-            /** @description Single sign-on is not configured. */
+            /** @description Single sign-on is not configured (callers that are not a page navigation). */
             404: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];

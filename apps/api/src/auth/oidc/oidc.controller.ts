@@ -42,10 +42,28 @@ export class OidcController {
   @ApiFoundResponse({
     description: 'To the identity provider (or to the sign-in page when it is unreachable).',
   })
-  @ApiNotFoundResponse({ type: ProblemResponseDto, description: 'Single sign-on is not configured.' })
-  async login(@Query() query: OidcLoginQueryDto, @Res() response: Response): Promise<void> {
-    const location = await this.oidc.start(query.returnTo, response);
+  @ApiResponse({
+    status: 303,
+    description:
+      'Single sign-on is not configured and this is a page navigation: to the sign-in page with ' +
+      '`sso-fout=unavailable`.',
+  })
+  @ApiNotFoundResponse({
+    type: ProblemResponseDto,
+    description: 'Single sign-on is not configured (callers that are not a page navigation).',
+  })
+  async login(
+    @Query() query: OidcLoginQueryDto,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
     response.header('Cache-Control', 'no-store');
+    const unavailable = this.oidc.whenDisabled(request, query.returnTo ?? null);
+    if (unavailable) {
+      void response.redirect(unavailable, 303);
+      return;
+    }
+    const location = await this.oidc.start(query.returnTo, response);
     void response.redirect(location, 302);
   }
 
@@ -59,7 +77,8 @@ export class OidcController {
       "account's own second factor unless the ID token shows multi-factor authentication (amr mfa/otp/hwk/sc or a " +
       'configured acr). Otherwise no session, and the browser goes to the sign-in page with `sso-fout=<code>`. ' +
       'An unknown, expired, reused or foreign `state` sends a page navigation (`Sec-Fetch-Mode: navigate`, or ' +
-      'Accept preferring text/html) to the sign-in page with `sso-fout=expired`; other callers get a 400.',
+      'Accept preferring text/html) to the sign-in page with `sso-fout=expired`; other callers get a 400. Without ' +
+      'single sign-on configured, a page navigation goes to the sign-in page with `sso-fout=unavailable`.',
   })
   @ApiQuery({ name: 'state', required: true, type: String })
   @ApiQuery({ name: 'code', required: false, type: String })
@@ -74,10 +93,14 @@ export class OidcController {
       'sso_state_invalid: unknown, expired, used already or started in another browser (callers that are not ' +
       'a page navigation; a browser is sent to the sign-in page instead).',
   })
-  @ApiNotFoundResponse({ type: ProblemResponseDto, description: 'Single sign-on is not configured.' })
+  @ApiNotFoundResponse({
+    type: ProblemResponseDto,
+    description: 'Single sign-on is not configured (callers that are not a page navigation).',
+  })
   async callback(@Req() request: Request, @Res() response: Response): Promise<void> {
-    const location = await this.oidc.callback(request, response);
     response.header('Cache-Control', 'no-store');
+    // Not configured: no pending sign-in to trust, so no return path either.
+    const location = this.oidc.whenDisabled(request, null) ?? (await this.oidc.callback(request, response));
     // 303: the answer is spent (one-time state); the browser fetches the page it is sent to with GET.
     void response.redirect(location, 303);
   }

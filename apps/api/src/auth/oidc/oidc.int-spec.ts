@@ -461,5 +461,32 @@ describe('single sign-on switched off (no OIDC_ISSUER)', () => {
     const callback = await request(http).get('/api/v1/auth/oidc/callback?code=abc&state=xyz');
     expect(callback.status).toBe(404);
     expect(callback.body.code).toBe(ErrorCode.notFound);
+    // fetch (Accept: */*, Sec-Fetch-Mode: cors) keeps the problem+json answer too.
+    const fetched = await request(http)
+      .get('/api/v1/auth/oidc/login')
+      .set('Accept', '*/*')
+      .set('Sec-Fetch-Mode', 'cors');
+    expect(fetched.status).toBe(404);
+    expect(fetched.headers['content-type']).toMatch(/^application\/problem\+json/);
+  });
+
+  it('sends a browser that navigates to the sign-in or callback URL to the sign-in page, not to a JSON error', async () => {
+    const http = app.getHttpServer();
+    // An old bookmark of the SSO button (with its return path), as a page.
+    const login = await request(http)
+      .get('/api/v1/auth/oidc/login?returnTo=/regios')
+      .set('Accept', BROWSER_ACCEPT)
+      .set('Sec-Fetch-Mode', 'navigate');
+    expect(login.status).toBe(303);
+    expect(login.headers.location).toBe(`${PUBLIC_URL}/inloggen?sso-fout=unavailable&terug=%2Fregios`);
+    expect(login.headers['cache-control']).toBe('no-store');
+    expect(login.headers['set-cookie']).toBeUndefined();
+    // A provider still configured to call back (an Accept header alone marks a page): no return path is trusted.
+    const callback = await request(http)
+      .get('/api/v1/auth/oidc/callback?code=abc&state=xyz')
+      .set('Accept', BROWSER_ACCEPT);
+    expect(callback.status).toBe(303);
+    expect(callback.headers.location).toBe(`${PUBLIC_URL}/inloggen?sso-fout=unavailable`);
+    expect(callback.headers['set-cookie']).toBeUndefined();
   });
 });

@@ -47,6 +47,10 @@ export function isPageNavigation(request: Request): boolean {
   );
 }
 
+function notConfigured(): ProblemException {
+  return new ProblemException(404, ErrorCode.notFound, 'Single sign-on is not configured.');
+}
+
 /** Why a sign-in through the identity provider gave no session; only the audit trail sees the difference. */
 type RefusalReason =
   | 'invalid-state'
@@ -92,6 +96,17 @@ export class OidcService {
   info(): SsoInfoDto {
     if (!this.config.oidcEnabled) return { enabled: false };
     return { enabled: true, displayName: this.config.OIDC_DISPLAY_NAME, loginPath: OIDC_LOGIN_PATH };
+  }
+
+  /**
+   * Null while single sign-on is configured. Without it, a browser's page navigation (an old bookmark, a provider
+   * still configured to call back) is sent to the sign-in page with `unavailable` rather than shown a raw JSON
+   * error; any other caller gets the 404 problem.
+   */
+  whenDisabled(request: Request, returnPath: string | null): string | null {
+    if (this.config.oidcEnabled) return null;
+    if (isPageNavigation(request)) return this.signInPage(SsoError.unavailable, returnPath);
+    throw notConfigured();
   }
 
   /** Starts a sign-in: stores the pending login and returns where to send the browser (the provider). */
@@ -295,9 +310,7 @@ export class OidcService {
   }
 
   private assertEnabled(): void {
-    if (!this.config.oidcEnabled) {
-      throw new ProblemException(404, ErrorCode.notFound, 'Single sign-on is not configured.');
-    }
+    if (!this.config.oidcEnabled) throw notConfigured();
   }
 
   private browserCookieOptions(): CookieOptions {

@@ -600,7 +600,7 @@ function holderNames(inbox: FunctionInbox): string {
  * The regions that have a function inbox someone else holds, under their region type (optgroup). A concept's
  * region stays choosable even when nobody holds anything there any more (the error then says so).
  */
-function regionGroups(
+export function regionGroups(
   inboxes: readonly FunctionInbox[] | undefined,
   chosen: string,
   handoff: HandoffDetail | undefined,
@@ -629,7 +629,7 @@ function regionGroups(
 }
 
 /** Every function; those held in the chosen region name their holder, the others say nobody holds them there. */
-function functionOptions(
+export function functionOptions(
   labels: HandoffLabels,
   t: TFunction,
   inboxes: readonly FunctionInbox[] | undefined,

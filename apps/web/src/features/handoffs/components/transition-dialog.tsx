@@ -9,12 +9,21 @@ import { Button, ButtonGroup, Heading, Paragraph } from '@ketenkaart/web-ui';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../../lib/session';
-import { transitionHandoff, useOrganisationsServing } from '../api/handoffs';
+import { transitionHandoff, useFunctionInboxes, useOrganisationsServing } from '../api/handoffs';
 import type { HandoffDetail, TransitionBody } from '../api/types';
-import { identifyingDataMessage, serverErrors, type HandoffFieldErrors } from '../lib/form-model';
+import {
+  functionInboxProblem,
+  identifyingDataMessage,
+  serverErrors,
+  type HandoffFieldErrors,
+  type ReceiverKind,
+} from '../lib/form-model';
 import { useHandoffLabels } from '../lib/labels';
 import { RadioGroup, SelectField, TextField } from '../../../components/form-controls';
 import { fieldId, FormErrors } from './form-errors';
+import { functionOptions, regionGroups } from './handoff-form';
+
+type ForwardFunctionType = NonNullable<NonNullable<TransitionBody['forwardTo']>['inbox']>['functionType'];
 
 export type DialogTransition = 'decline' | 'withdraw' | 'forward';
 
@@ -30,32 +39,58 @@ export interface TransitionDialogProps {
 
 /**
  * A modal dialog (native `<dialog>`: focus stays inside, Escape closes) for the moves that need input:
- * decline (coded reason + alternative organisation), withdraw (optional reason) and forward (new receiver).
+ * decline (coded reason + alternative organisation), withdraw (optional reason) and forward (new receiver: an
+ * organisation serving the gemeente, or a function inbox, region + function, as in the hand-off form).
  */
 export function TransitionDialog({ handoff, transition, onClose, onDone, onFailed }: TransitionDialogProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const labels = useHandoffLabels();
   const { account } = useSession();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
   const [reason, setReason] = useState('');
   const [organisationId, setOrganisationId] = useState('');
+  const [forwardKind, setForwardKind] = useState<ReceiverKind>('organisation');
+  const [regionId, setRegionId] = useState('');
+  const [functionType, setFunctionType] = useState('');
   const [remark, setRemark] = useState('');
   const [errors, setErrors] = useState<HandoffFieldErrors>({});
   const [problem, setProblem] = useState<ProblemDetails | null>(null);
   const [busy, setBusy] = useState(false);
-  const needsOrganisation = transition !== 'withdraw';
+  const toInbox = transition === 'forward' && forwardKind === 'inbox';
+  const needsOrganisation = transition !== 'withdraw' && !toInbox;
   const { data: organisations, isLoading } = useOrganisationsServing(
-    needsOrganisation ? handoff.municipalityCode : null,
+    transition !== 'withdraw' ? handoff.municipalityCode : null,
   );
+  const { data: inboxes, isLoading: inboxesLoading } = useFunctionInboxes(toInbox);
   const formId = `handoff-${transition}`;
-  const organisationField = transition === 'forward' ? 'forwardTo' : 'alternativeOrganisationId';
+  const organisationField =
+    transition === 'forward' ? 'forwardTo.organisationId' : 'alternativeOrganisationId';
+  // Nobody (else) holds the chosen function there: said at once, as in the hand-off form (the API refuses it too).
+  const inboxProblem = functionInboxProblem(
+    t,
+    labels,
+    {
+      receiverKind: toInbox ? 'inbox' : 'organisation',
+      receiverRegionId: regionId,
+      receiverFunctionType: functionType,
+    },
+    inboxes,
+  );
 
   useEffect(() => {
     const dialog = dialogRef.current;
     if (dialog && !dialog.open) dialog.showModal();
     return () => dialog?.close();
   }, []);
+
+  // A changed choice takes its old message away (the summary keeps the others until the next submit).
+  const clearErrors = (...names: string[]) =>
+    setErrors((current) =>
+      names.some((name) => current[name])
+        ? Object.fromEntries(Object.entries(current).filter(([name]) => !names.includes(name)))
+        : current,
+    );
 
   const focusSummary = () => window.setTimeout(() => summaryRef.current?.focus(), 0);
 
@@ -69,6 +104,11 @@ export function TransitionDialog({ handoff, transition, onClose, onDone, onFaile
           ? 'handoffs.dialog.forwardToRequired'
           : 'handoffs.dialog.alternativeRequired',
       );
+    if (toInbox) {
+      if (!regionId) found['forwardTo.inbox.regionId'] = t('handoffs.dialog.forwardRegionRequired');
+      if (!functionType) found['forwardTo.inbox.functionType'] = t('handoffs.dialog.forwardFunctionRequired');
+      else if (inboxProblem) found['forwardTo.inbox.functionType'] = inboxProblem;
+    }
     const inRemark = identifyingDataMessage(t, labels, remark);
     if (inRemark) found['remark'] = inRemark;
     setErrors(found);
@@ -85,12 +125,21 @@ export function TransitionDialog({ handoff, transition, onClose, onDone, onFaile
         reason: (reason || null) as TransitionBody['reason'],
         remark: remark.trim() || null,
         ...(transition === 'decline' ? { alternativeOrganisationId: organisationId } : {}),
-        ...(transition === 'forward' ? { forwardTo: { organisationId } } : {}),
+        ...(transition === 'forward'
+          ? {
+              forwardTo: toInbox
+                ? { inbox: { regionId, functionType: functionType as ForwardFunctionType } }
+                : { organisationId },
+            }
+          : {}),
       });
       onDone(result);
     } catch (error) {
       const details = toProblemDetails(error);
-      const fromServer = serverErrors(t, labels, details.invalidParams);
+      const fromServer = forwardFields(
+        serverErrors(t, labels, details.invalidParams, toInbox ? 'inbox' : 'organisation'),
+        toInbox,
+      );
       if (details.status === 409 || details.status === 403 || details.status === 404) {
         onFailed(details);
         return;
@@ -148,6 +197,63 @@ export function TransitionDialog({ handoff, transition, onClose, onDone, onFaile
             error={errors['reason']}
           />
         ) : null}
+        {transition === 'forward' ? (
+          <RadioGroup
+            id={fieldId(formId, 'forwardTo.kind')}
+            legend={t('handoffs.dialog.forwardKind')}
+            required
+            description={t('handoffs.dialog.forwardKindHint')}
+            value={forwardKind}
+            onChange={(value) => {
+              setForwardKind(value as ReceiverKind);
+              clearErrors(
+                'forwardTo.organisationId',
+                'forwardTo.inbox.regionId',
+                'forwardTo.inbox.functionType',
+              );
+            }}
+            options={[
+              { value: 'organisation', label: t('handoffs.form.receiverKindOrganisation') },
+              { value: 'inbox', label: t('handoffs.form.receiverKindInbox') },
+            ]}
+          />
+        ) : null}
+        {toInbox ? (
+          <>
+            <SelectField
+              id={fieldId(formId, 'forwardTo.inbox.regionId')}
+              label={t('handoffs.form.inboxRegion')}
+              description={t('handoffs.form.inboxRegionHint')}
+              required
+              busy={inboxesLoading}
+              value={regionId}
+              onChange={(value) => {
+                setRegionId(value);
+                clearErrors('forwardTo.inbox.regionId');
+              }}
+              emptyLabel={t('handoffs.form.chooseRegion')}
+              groups={regionGroups(inboxes, regionId, undefined, i18n.language, {
+                current: t('handoffs.form.currentRegion'),
+              })}
+              error={errors['forwardTo.inbox.regionId']}
+            />
+            <SelectField
+              id={fieldId(formId, 'forwardTo.inbox.functionType')}
+              label={t('handoffs.form.inboxFunction')}
+              description={t('handoffs.form.inboxFunctionHint')}
+              required
+              busy={inboxesLoading}
+              value={functionType}
+              onChange={(value) => {
+                setFunctionType(value);
+                clearErrors('forwardTo.inbox.functionType');
+              }}
+              emptyLabel={t('handoffs.form.chooseFunction')}
+              options={functionOptions(labels, t, inboxes, regionId)}
+              error={inboxProblem ?? errors['forwardTo.inbox.functionType']}
+            />
+          </>
+        ) : null}
         {needsOrganisation ? (
           <SelectField
             id={fieldId(formId, organisationField)}
@@ -159,7 +265,7 @@ export function TransitionDialog({ handoff, transition, onClose, onDone, onFaile
             onChange={setOrganisationId}
             emptyLabel={t('handoffs.form.choose')}
             options={organisationOptions}
-            error={errors[organisationField] ?? errors['forwardTo.organisationId']}
+            error={errors[organisationField]}
           />
         ) : null}
         <TextField
@@ -183,4 +289,19 @@ export function TransitionDialog({ handoff, transition, onClose, onDone, onFaile
       </form>
     </dialog>
   );
+}
+
+/**
+ * The API names the new receiver's problems `forwardTo…` (the request) or `receiver…` (the checks of the new
+ * hand-off): both land at the dialog's own controls.
+ */
+function forwardFields(errors: HandoffFieldErrors, toInbox: boolean): HandoffFieldErrors {
+  const result: HandoffFieldErrors = {};
+  for (const [name, message] of Object.entries(errors)) {
+    let field = name.startsWith('receiver.') ? `forwardTo.${name.slice('receiver.'.length)}` : name;
+    if (field === 'forwardTo' || field === 'forwardTo.inbox')
+      field = toInbox ? 'forwardTo.inbox.functionType' : 'forwardTo.organisationId';
+    result[field] = result[field] && result[field] !== message ? `${result[field]} ${message}` : message;
+  }
+  return result;
 }
