@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { expectNoWcagViolations } from './support/axe';
 import { type Browser, eventually, openBrowser } from './support/browser';
 import { type DemoAccount, demoAccount } from './support/demo-accounts';
-import { nextTotpCode } from './support/totp';
+import { signIn, signOut } from './support/sign-in';
 
 const SENDER = demoAccount(Role.zorgcoordinator); // Zorgcoördinatie Amsterdam
 /** Role ontvanger only (handoff.inbox, no handoff.write), linked to RIEC Oost-Nederland. */
@@ -19,25 +19,6 @@ const TWENTE: DemoAccount = {
 const NOTES = 'Verhuist naar Twente; opvangplek via de centrumgemeente geregeld.';
 
 const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
-
-async function signIn(page: Page, account: DemoAccount): Promise<void> {
-  await page.goto('/inloggen');
-  await heading(page, 'Inloggen').waitFor();
-  await page.getByLabel('E-mailadres', { exact: true }).fill(account.email);
-  await page.getByLabel('Wachtwoord', { exact: true }).fill(account.password);
-  await page.getByRole('button', { name: 'Inloggen', exact: true }).click();
-  await heading(page, 'Tweestapsverificatie').waitFor();
-  await page
-    .getByLabel('Code uit de authenticator-app', { exact: true })
-    .fill(nextTotpCode(account.totpSecret!));
-  await page.getByRole('button', { name: 'Doorgaan', exact: true }).click();
-  await page.getByText(`Ingelogd als ${account.displayName}`, { exact: true }).waitFor();
-}
-
-async function signOut(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Uitloggen', exact: true }).click();
-  await heading(page, 'Inloggen').waitFor();
-}
 
 /** A week ago in the Netherlands, as the date input wants it (consent must not lie in the future). */
 function aWeekAgo(): string {
