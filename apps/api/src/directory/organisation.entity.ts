@@ -29,6 +29,8 @@ export interface ContactPoint {
 @Index('idx_organisation_fts', { synchronize: false })
 @Index('idx_organisation_search_name_trgm', { synchronize: false })
 @Index('idx_organisation_search_vector', { synchronize: false })
+// Partial index on the current national organisations (migration NationalOrganisationsIndex1795882200000).
+@Index('idx_organisation_national', { synchronize: false })
 export class OrganisationEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

@@ -604,9 +604,22 @@ export class ResponsibilitiesService {
       await layer('ketenregie'),
     );
     const regionIds = regions.map((region) => region.id);
+    // The three ways to serve the gemeente apart, each with its own index (partial index on the national ones, GIN
+    // on the arrays): `OR`ed together they made a scan of the whole table. `has_person` probed per row (a scalar
+    // subquery cannot be hashed), not by hashing every current person at 10×.
     const organisations: OrganisationRow[] = await manager.query(
-      `${SELECT_ORGANISATIONS} AND (o.national OR o.municipality_codes && $1::text[] OR o.region_ids && $2::uuid[])
-        ORDER BY o.national, o.name`,
+      `SELECT o.id, o.name, o.type, o.website, o.contact_points, o.national, o.municipality_codes,
+              o.region_ids::text[] AS region_ids, o.exploitation_forms, o.target_groups,
+              (SELECT true FROM person p WHERE p.organisation_id = o.id AND p.archived_at IS NULL LIMIT 1) IS NOT NULL
+                AS has_person
+         FROM organisation o
+        WHERE o.archived_at IS NULL AND o.id IN (
+              SELECT d.id FROM organisation d WHERE d.archived_at IS NULL AND d.national
+              UNION ALL
+              SELECT d.id FROM organisation d WHERE d.municipality_codes && $1::text[]
+              UNION ALL
+              SELECT d.id FROM organisation d WHERE d.region_ids && $2::uuid[])
+        ORDER BY o.national, o.name, o.id`,
       [codes, regionIds],
     );
     const named: OrganisationRow[] = await manager.query(

@@ -13,6 +13,7 @@ import { HandoffJobs1795881038477 } from './1795881038477-handoff-jobs';
 import { PolicyDocuments1795881043395 } from './1795881043395-policy-documents';
 import { DirectoryRevision1795882000000 } from './1795882000000-directory-revision';
 import { OidcSignOn1795882100000 } from './1795882100000-oidc-sign-on';
+import { NationalOrganisationsIndex1795882200000 } from './1795882200000-national-organisations-index';
 
 /** Migrations in order. Generated with `npm run db:migration:generate -- <Name>`; never edited once merged. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -30,4 +31,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   PolicyDocuments1795881043395,
   DirectoryRevision1795882000000,
   OidcSignOn1795882100000,
+  NationalOrganisationsIndex1795882200000,
 ];
