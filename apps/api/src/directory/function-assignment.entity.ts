@@ -25,6 +25,8 @@ import { PersonEntity } from './person.entity';
 @Check('ck_function_assignment_holder', 'person_id IS NOT NULL OR op_afstand')
 @Check('ck_function_assignment_period', 'end_date IS NULL OR end_date >= start_date')
 @Index('idx_function_assignment_search_trgm', { synchronize: false })
+// Partial index on the gemeente functions that have not ended (migration CurrentMunicipalityFunctionsIndex1795882300000).
+@Index('idx_function_assignment_municipality_open', { synchronize: false })
 export class FunctionAssignmentEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

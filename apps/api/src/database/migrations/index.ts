@@ -14,6 +14,7 @@ import { PolicyDocuments1795881043395 } from './1795881043395-policy-documents';
 import { DirectoryRevision1795882000000 } from './1795882000000-directory-revision';
 import { OidcSignOn1795882100000 } from './1795882100000-oidc-sign-on';
 import { NationalOrganisationsIndex1795882200000 } from './1795882200000-national-organisations-index';
+import { CurrentMunicipalityFunctionsIndex1795882300000 } from './1795882300000-current-municipality-functions-index';
 
 /** Migrations in order. Generated with `npm run db:migration:generate -- <Name>`; never edited once merged. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -32,4 +33,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   DirectoryRevision1795882000000,
   OidcSignOn1795882100000,
   NationalOrganisationsIndex1795882200000,
+  CurrentMunicipalityFunctionsIndex1795882300000,
 ];
