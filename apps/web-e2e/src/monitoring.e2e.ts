@@ -205,8 +205,16 @@ describe('Monitoring of the 2026 goals (issue 7)', () => {
     const figures = page.getByTestId('handoff-figures');
     await figures.waitFor();
     await figures.getByText('Aantallen onder de 5 staan er als “<5”', { exact: false }).waitFor();
-    expect(await figures.locator('[data-figure]').first().getAttribute('data-figure')).toBe('<5');
-    expect(await figures.locator('dd').first().innerText()).toBe('<5');
+    // Other journeys share the database and add hand-offs, so no single figure is fixed: each is "<5" or at least 5.
+    const shown = await figures
+      .locator('[data-figure]')
+      .evaluateAll((cells) => cells.map((cell) => cell.getAttribute('data-figure') ?? ''));
+    expect(shown.length).toBeGreaterThan(0);
+    for (const value of shown) expect(value === '<5' || Number(value) >= 5).toBe(true);
+    expect(shown).toContain('<5');
+    expect(await figures.locator('dd').first().innerText()).toBe(
+      shown[0] === '<5' ? '<5' : Number(shown[0]).toLocaleString('nl-NL'),
+    );
     // The trend over the half-years, as a table with bars.
     const trendRow = page.getByTestId('kader-trend').locator(`tr[data-period="${PERIOD}"]`);
     await trendRow.waitFor();
